@@ -1,0 +1,842 @@
+"""Refscope's tracer: records CPython's own reference counts at every step of a snippet.
+
+Loaded into the Pyodide interpreter by the engine worker (src/engine/worker.ts) into a
+private namespace with its own copy of the builtins, so a snippet that patches builtins
+cannot blind it.
+
+Why sys.settrace and not sys.monitoring: in 3.14 settrace is built on monitoring and costs
+about the same per event (measured), but it hands us the frame with every event and gives
+exactly the call/line/return/exception events the trace format records, per frame.
+
+Measuring without disturbing:
+- Between steps the tracer holds no reference to any user object.
+- At a step it walks the user's frames, turns everything into plain data (addresses,
+  strings), lets every reference it took go (the walk runs in its own function), and only
+  then reads ob_refcnt straight from memory.
+- The collector's view is kept unchanged: automatic collection is paused while the tracer
+  works and the young-generation allocation count is put back when it returns, so cyclic
+  garbage is collected at the same moments as in the untraced program.
+- Frees are facts: a JavaScript PyRefTracer callback (installed by the worker) marks the
+  addresses of deallocated objects we watch; each step reads that list.
+"""
+
+import builtins as _builtins_module
+import ctypes as _ctypes
+import gc as _gc
+import io as _io
+import json as _json
+import sys as _sys
+import time as _time
+import types as _types
+
+FILENAME = "<snippet>"
+
+_dumps = _json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_is_immortal = _sys._is_immortal
+_gc_enable = _gc.enable
+_gc_disable = _gc.disable
+_gc_isenabled = _gc.isenabled
+_gc_collect = _gc.collect
+_settrace = _sys.settrace
+_gettrace = _sys.gettrace
+_monotonic = _time.monotonic
+
+_type_name = type.__dict__["__name__"].__get__
+_type_mro = type.__dict__["__mro__"].__get__
+_type_dict = type.__dict__["__dict__"].__get__
+_type_module = type.__dict__["__module__"].__get__
+_GetSetDescriptor = _types.GetSetDescriptorType
+_MemberDescriptor = _types.MemberDescriptorType
+_FunctionType = _types.FunctionType
+_CellType = _types.CellType
+_MethodType = _types.MethodType
+_BuiltinMethod = _types.BuiltinMethodType
+_ModuleType = _types.ModuleType
+_GeneratorType = _types.GeneratorType
+_CoroutineType = _types.CoroutineType
+_cell_contents = _CellType.__dict__["cell_contents"].__get__
+_func_name = _FunctionType.__dict__["__name__"].__get__
+_func_defaults = _FunctionType.__dict__["__defaults__"].__get__
+_func_kwdefaults = _FunctionType.__dict__["__kwdefaults__"].__get__
+_func_closure = _FunctionType.__dict__["__closure__"].__get__
+_func_code = _FunctionType.__dict__["__code__"].__get__
+_list_iter = list.__iter__
+_tuple_iter = tuple.__iter__
+_set_iter = set.__iter__
+_frozenset_iter = frozenset.__iter__
+_dict_items = dict.items
+_dict_len = dict.__len__
+_list_len = list.__len__
+
+# Code flags of frames whose frame object outlives a single call (generators, coroutines).
+_RESUMABLE = 0x20 | 0x80 | 0x200
+
+_SCALAR_TYPES = (int, float, complex, bool, type(None), str, bytes, range, type(...))
+_REPR_MAX = 80
+_LABEL_MAX = 40
+
+EVENT_CODES = {"line": "l", "call": "c", "return": "r", "exception": "x"}
+
+
+class StopTrace(BaseException):
+    """Raised into the snippet to unwind it once a limit is reached."""
+
+
+class _Memory:
+    """Direct reads and writes of interpreter memory (wasm32: Py_ssize_t is 4 bytes)."""
+
+    def __init__(self):
+        raw = (_ctypes.c_char * 0x7FFFFFF0).from_address(0)
+        self.words = memoryview(raw).cast("B").cast("i")
+        self.young_count_index = self._find_young_count()
+
+    def _find_young_count(self):
+        """Locate gc.young.count inside the interpreter state by planting a marker threshold."""
+        api = _ctypes.pythonapi
+        api.PyInterpreterState_Get.restype = _ctypes.c_void_p
+        interp = api.PyInterpreterState_Get()
+        words = self.words
+        t0, t1, t2 = _gc.get_threshold()
+        marker = 1234577
+        _gc.set_threshold(marker, t1, t2)
+        try:
+            start = interp >> 2
+            for i in range(start, start + 65536):
+                if words[i] == marker:
+                    index = i + 1
+                    break
+            else:
+                return None
+        finally:
+            _gc.set_threshold(t0, t1, t2)
+        return index if words[index] == _gc.get_count()[0] else None
+
+
+class _Output:
+    """stdout/stderr replacement that copies text (never keeps the str objects print passes)."""
+
+    def __init__(self, shared):
+        self._buffer = _io.StringIO()
+        self._shared = shared
+
+    def write(self, text):
+        if type(text) is not str:
+            raise TypeError("write() argument must be str, not " + _type_name(type(text)))
+        shared = self._shared
+        n = len(text)
+        if shared["written"] + n > shared["cap"]:
+            if not shared["capped"]:
+                shared["capped"] = True
+                self._buffer.write("\n[output truncated: this run printed more than the limit]\n")
+            return n
+        shared["written"] += n
+        self._buffer.write(text)
+        return n
+
+    def take(self):
+        text = self._buffer.getvalue()
+        if text:
+            self._buffer.seek(0)
+            self._buffer.truncate()
+        return text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+
+def _short(text, limit=_REPR_MAX):
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Tracer:
+    """One traced run. Created by the worker, driven by sys.settrace."""
+
+    def __init__(self, host, options):
+        self.host = host
+        self.max_steps = int(options.get("maxSteps", 1_000_000))
+        self.max_objects = int(options.get("maxObjects", 5000))
+        timeout_ms = options.get("timeoutMs", 30_000)
+        self.deadline = _monotonic() + timeout_ms / 1000.0 if timeout_ms else None
+        self.memory = _Memory()
+        self.ids = {}  # address -> serial of the object's current lifetime
+        self.next_id = 1
+        self.immortal = {}  # serial -> bool
+        self.scalar_repr = {}  # serial -> repr, for immutable scalars
+        self.prev = {}  # serial -> encoded record at the previous step
+        self.prev_frames = None
+        self.steps = 0
+        self.batch = []
+        self.last_flush = _monotonic()
+        self.stop_reason = None
+        self.internal_error = None
+        self.last_line = 0
+        self.frame_objects = 0
+        shared = {"written": 0, "cap": int(options.get("maxOutputBytes", 10_000_000)), "capped": False}
+        self.stdout = _Output(shared)
+        self.stderr = _Output(shared)
+        self.stdin_lines = _io.StringIO(options.get("stdin", "") or "")
+        self.freed_buffer = None
+        self.bitmap = None
+
+    # -- deallocation watch -------------------------------------------------------------
+    def prepare_free_watch(self, heap_bytes):
+        """Allocate the watched-address bitmap and the freed-address list the JS callback fills."""
+        self.bitmap = _ctypes.create_string_buffer(heap_bytes // 64 + 8)
+        self.freed_capacity = 1 << 16
+        self.freed_buffer = (_ctypes.c_int32 * (self.freed_capacity + 2))()
+        self.bitmap_view = memoryview(self.bitmap).cast("B")
+        return [
+            _ctypes.addressof(self.bitmap),
+            _ctypes.addressof(self.freed_buffer),
+            self.freed_capacity,
+        ]
+
+    def install_free_watch(self, callback_pointer):
+        setter = _ctypes.pythonapi.PyRefTracer_SetTracer
+        setter.argtypes = [_ctypes.c_void_p, _ctypes.c_void_p]
+        setter.restype = _ctypes.c_int
+        if setter(callback_pointer, None) != 0:
+            raise RuntimeError("PyRefTracer_SetTracer failed")
+
+    def _watch(self, address):
+        if address & 7 == 0:
+            view = self.bitmap_view
+            index = address >> 6
+            if index < len(view):
+                view[index] |= 1 << ((address >> 3) & 7)
+
+    def _take_freed(self):
+        buffer = self.freed_buffer
+        count = buffer[0]
+        if not count and not buffer[1]:
+            return ()
+        addresses = list(buffer[2 : 2 + count])
+        if buffer[1]:
+            addresses.extend(int(a) for a in str(self.host.drainOverflow()).split(",") if a)
+            buffer[1] = 0
+        buffer[0] = 0
+        freed = []
+        ids = self.ids
+        prev = self.prev
+        for address in addresses:
+            serial = ids.pop(address, None)
+            if serial is not None:
+                freed.append(serial)
+                prev.pop(serial, None)
+                self.immortal.pop(serial, None)
+                self.scalar_repr.pop(serial, None)
+        return freed
+
+    def _serial(self, address):
+        serial = self.ids.get(address)
+        if serial is None:
+            serial = self.next_id
+            self.next_id = serial + 1
+            self.ids[address] = serial
+            self._watch(address)
+        return serial
+
+    # -- the walk (holds references only while it runs) ---------------------------------
+    def _repr(self, obj, tp, serial, depth=0):
+        cached = self.scalar_repr.get(serial) if serial is not None else None
+        if cached is not None:
+            return cached
+        text = self._repr_uncached(obj, tp, depth)
+        if serial is not None and tp in _SCALAR_TYPES:
+            self.scalar_repr[serial] = text
+        return text
+
+    def _repr_uncached(self, obj, tp, depth):
+        if tp is int:
+            if obj.bit_length() > 200:
+                return "<int of %d bits>" % obj.bit_length()
+            return int.__repr__(obj)
+        if tp is str:
+            return str.__repr__(obj[:_REPR_MAX]) + ("…" if len(obj) > _REPR_MAX else "")
+        if tp is bytes:
+            return bytes.__repr__(obj[:_REPR_MAX]) + ("…" if len(obj) > _REPR_MAX else "")
+        if tp in _SCALAR_TYPES:
+            return _short(repr(obj))
+        if depth > 2:
+            return "…"
+        if tp is list or tp is tuple or tp is set or tp is frozenset:
+            items = []
+            total = 0
+            it = _list_iter(obj) if tp is list else _tuple_iter(obj) if tp is tuple else _set_iter(obj) if tp is set else _frozenset_iter(obj)
+            for item in it:
+                piece = self._repr(item, type(item), None, depth + 1)
+                items.append(piece)
+                total += len(piece) + 2
+                if total > _REPR_MAX:
+                    items.append("…")
+                    break
+            body = ", ".join(items)
+            if tp is list:
+                return "[" + body + "]"
+            if tp is tuple:
+                return "(" + body + ("," if len(items) == 1 else "") + ")"
+            if not items:
+                return "set()" if tp is set else "frozenset()"
+            return "{" + body + "}" if tp is set else "frozenset({" + body + "})"
+        if tp is dict:
+            items = []
+            total = 0
+            for key, value in _dict_items(obj):
+                piece = self._repr(key, type(key), None, depth + 1) + ": " + self._repr(value, type(value), None, depth + 1)
+                items.append(piece)
+                total += len(piece) + 2
+                if total > _REPR_MAX:
+                    items.append("…")
+                    break
+            return "{" + ", ".join(items) + "}"
+        if tp is _FunctionType:
+            return "<function %s>" % _func_name(obj)
+        if tp is type or issubclass(tp, type):
+            return "<class '%s'>" % _type_name(obj)
+        if tp is _ModuleType:
+            return "<module>"
+        return "<%s object>" % _type_name(tp)
+
+    def _children(self, obj, tp):
+        """Outgoing references as (label, object[, key object]) without running user code."""
+        out = []
+        if tp is list or (tp is not list and issubclass(tp, list)):
+            out = [("[%d]" % i, item) for i, item in enumerate(_list_iter(obj))]
+        elif tp is tuple or issubclass(tp, tuple):
+            out = [("[%d]" % i, item) for i, item in enumerate(_tuple_iter(obj))]
+        elif tp is dict or issubclass(tp, dict):
+            for key, value in _dict_items(obj):
+                kt = type(key)
+                if kt is str or kt is int or kt is bool or kt is float or key is None:
+                    label = "[" + _short(self._repr_uncached(key, kt, 3), _LABEL_MAX) + "]"
+                    if _is_immortal(key):
+                        out.append((label, value))
+                    else:
+                        out.append((label, value, key))
+                else:
+                    out.append(("key→", key))
+                    out.append(("→value", value))
+        elif tp is set or issubclass(tp, set):
+            out = [("{%d}" % i, item) for i, item in enumerate(_set_iter(obj))]
+        elif tp is frozenset or issubclass(tp, frozenset):
+            out = [("{%d}" % i, item) for i, item in enumerate(_frozenset_iter(obj))]
+        elif tp is _CellType:
+            try:
+                out = [(".cell_contents", _cell_contents(obj))]
+            except ValueError:
+                pass
+            return out
+        elif tp is _FunctionType:
+            defaults = _func_defaults(obj)
+            if defaults is not None:
+                out.append((".__defaults__", defaults))
+            kwdefaults = _func_kwdefaults(obj)
+            if kwdefaults is not None:
+                out.append((".__kwdefaults__", kwdefaults))
+            closure = _func_closure(obj)
+            if closure is not None:
+                out.append((".__closure__", closure))
+            return out
+        elif tp is _MethodType:
+            return [(".__func__", obj.__func__), (".__self__", obj.__self__)]
+        elif tp is _BuiltinMethod:
+            owner = obj.__self__
+            if owner is not None and type(owner) is not _ModuleType:
+                out.append((".__self__", owner))
+            return out
+        elif tp is _GeneratorType or tp is _CoroutineType:
+            frame = obj.gi_frame if tp is _GeneratorType else obj.cr_frame
+            if frame is not None and not (obj.gi_running if tp is _GeneratorType else obj.cr_running):
+                for name, value in frame.f_locals.items():
+                    if not name.startswith("."):
+                        out.append(("." + name, value))
+            return out
+        elif tp is _ModuleType:
+            return out
+        if issubclass(tp, type):
+            if _type_module(obj) == "__main__":
+                for name, value in _type_dict(obj).items():
+                    if not (name.startswith("__") and name.endswith("__")):
+                        out.append(("." + name, value))
+            return out
+        # Instance attributes: __dict__ and __slots__, read through builtin descriptors only.
+        for cls in _type_mro(tp):
+            if cls is object:
+                continue
+            cdict = _type_dict(cls)
+            for name, descr in cdict.items():
+                dt = type(descr)
+                if dt is _MemberDescriptor:
+                    try:
+                        out.append(("." + name, descr.__get__(obj, tp)))
+                    except AttributeError:
+                        pass
+                elif name == "__dict__" and dt is _GetSetDescriptor and cls is not type:
+                    try:
+                        inst_dict = descr.__get__(obj, tp)
+                    except (AttributeError, TypeError):
+                        continue
+                    if type(inst_dict) is dict:
+                        for key, value in _dict_items(inst_dict):
+                            if type(key) is str:
+                                out.append(("." + key, value))
+        return out
+
+    def _walk(self, roots):
+        """Walk from (serial-less) root objects; return plain data only.
+
+        roots: list of objects. Returns (records, root_serials, truncated) where records maps
+        serial -> [type, repr, address, refs]; refs hold serials, never objects.
+        """
+        records = {}
+        order = []
+        queue = []
+        root_serials = []
+        budget = self.max_objects
+        truncated = False
+        addresses = {}
+        for obj in roots:
+            address = id(obj)
+            serial = self._serial(address)
+            root_serials.append(serial)
+            if serial not in addresses:
+                addresses[serial] = address
+                queue.append(obj)
+                order.append(serial)
+        head = 0
+        while head < len(queue):
+            obj = queue[head]
+            head += 1
+            serial = order[head - 1]
+            tp = type(obj)
+            immortal = self.immortal.get(serial)
+            if immortal is None:
+                immortal = self.immortal[serial] = _is_immortal(obj)
+            refs = []
+            if not (tp in _SCALAR_TYPES):
+                for child in self._children(obj, tp):
+                    target = child[1]
+                    if type(target) is _ModuleType:
+                        continue
+                    address = id(target)
+                    child_serial = self._serial(address)
+                    if child_serial not in addresses:
+                        if len(queue) >= budget:
+                            truncated = True
+                            continue
+                        addresses[child_serial] = address
+                        queue.append(target)
+                        order.append(child_serial)
+                    if len(child) == 3:
+                        key = child[2]
+                        key_serial = self._serial(id(key))
+                        if key_serial not in addresses and len(queue) < budget:
+                            addresses[key_serial] = id(key)
+                            queue.append(key)
+                            order.append(key_serial)
+                        if key_serial in addresses:
+                            refs.append((child[0], child_serial, key_serial))
+                        else:
+                            refs.append((child[0], child_serial))
+                    else:
+                        refs.append((child[0], child_serial))
+            records[serial] = (_type_name(tp), self._repr(obj, tp, serial), addresses[serial], immortal, refs)
+        queue.clear()
+        return records, root_serials, truncated
+
+    def _frame_roots(self, frame, module_globals):
+        """User frames (outermost first) as [name, line, [local names], frame-is-module]."""
+        chain = []
+        f = frame
+        while f is not None:
+            if f.f_code.co_filename == FILENAME:
+                chain.append(f)
+            f = f.f_back
+        chain.reverse()
+        return chain
+
+    def _locals_of(self, f, module_globals):
+        if f.f_code.co_name == "<module>" and f.f_globals is module_globals:
+            items = [(k, v) for k, v in _dict_items(module_globals)]
+        else:
+            items = list(f.f_locals.items())
+        names = []
+        values = []
+        for name, value in items:
+            if type(name) is not str or name.startswith("."):
+                continue
+            if name.startswith("__") and name.endswith("__"):
+                continue
+            if type(value) is _ModuleType:
+                continue
+            names.append(name)
+            values.append(value)
+        return names, values
+
+    def _gather(self, frame, box):
+        """Frames + objects as plain data. Every reference it takes dies with its own frame."""
+        if frame is None:
+            names, values = self._locals_of_globals()
+            spec = [("<module>", self.last_line, names, values)]
+        else:
+            spec = self._frames_spec(frame)
+        roots = []
+        frames = []
+        for name, line, local_names, local_values in spec:
+            frames.append([name, line, [], len(roots), local_names])
+            roots.extend(local_values)
+        spec.clear()
+        extra_start = len(roots)
+        roots.extend(box)
+        box.clear()
+        records, root_serials, truncated = self._walk(roots)
+        roots.clear()
+        out_frames = []
+        for name, line, _, start, local_names in frames:
+            out_frames.append([name, line, [[n, root_serials[start + i]] for i, n in enumerate(local_names)]])
+        return out_frames, records, root_serials[extra_start:], truncated
+
+    # -- steps ----------------------------------------------------------------------------
+    def record(self, event_code, line, frame, box, extra=None):
+        """Record one step. `box` holds the event's extra root (a return value) and is emptied."""
+        freed = self._take_freed()
+        frames, records, extra_serials, truncated = self._gather(frame, box)
+        if frames:
+            # The top frame's line is the step's own line: leave it out so frames only
+            # travel when something else about them changed.
+            frames[-1][1] = 0
+            if extra_serials:
+                frames[-1].append(extra_serials[0])
+        # Every reference the walk took is gone now: the counts below are the program's own.
+        words = self.memory.words
+        prev = self.prev
+        changed = {}
+        current = {}
+        for serial, (type_name, text, address, immortal, refs) in records.items():
+            rc = None if immortal else words[address >> 2]
+            current[serial] = (type_name, text, address, rc, refs)
+            old = prev.get(serial)
+            if old is None or old[0] != type_name or old[1] != text or old[2] != address or old[4] != refs:
+                changed[str(serial)] = [type_name, text, address, rc, refs]
+            elif old[3] != rc:
+                changed[str(serial)] = rc
+        gone = [serial for serial in prev if serial not in current]
+        self.prev = current
+        step = {"e": event_code, "l": line}
+        if frames != self.prev_frames:
+            step["f"] = frames
+            self.prev_frames = frames
+        if changed:
+            step["o"] = changed
+        if gone:
+            step["g"] = gone
+        if freed:
+            step["x"] = freed
+        out = self.stdout.take()
+        if out:
+            step["out"] = out
+        err = self.stderr.take()
+        if err:
+            step["err"] = err
+        if truncated:
+            step["t"] = 1
+        if extra:
+            step.update(extra)
+        self.batch.append(_dumps(step))
+        self.steps += 1
+        self.last_line = line
+
+    def flush(self):
+        if self.batch:
+            text = "\n".join(self.batch)
+            self.batch = []
+        else:
+            text = ""
+        self.last_flush = _monotonic()
+        return int(self.host.emit(text))
+
+    def _check_limits(self):
+        if self.steps >= self.max_steps:
+            return "step-limit"
+        if self.steps & 127 == 0:
+            now = _monotonic()
+            if self.deadline is not None and now > self.deadline:
+                return "time-limit"
+            if now - self.last_flush > 0.05:
+                if self.flush():
+                    return "cancelled"
+        return None
+
+    # -- the trace function --------------------------------------------------------------
+    def trace(self, frame, event, arg):
+        if frame.f_code.co_filename != FILENAME:
+            return None
+        memory = self.memory
+        index = memory.young_count_index
+        saved_count = memory.words[index] if index is not None else 0
+        gc_was_enabled = _gc_isenabled()
+        if gc_was_enabled:
+            _gc_disable()
+        try:
+            if self.stop_reason is not None:
+                raise StopTrace(self.stop_reason)
+            reason = self._check_limits()
+            if reason is not None:
+                self._stop(reason)
+            code = frame.f_code
+            resumable = code.co_flags & _RESUMABLE
+            if event == "call" and not resumable:
+                # Tracing materialised this frame's frame object; the untraced run has none.
+                saved_count -= 1
+            elif event == "return" and not resumable:
+                # ...and it is freed right after this event; keep the count from going below.
+                saved_count += 1
+            if event != "line" and event != "exception" and frame.f_globals is self.globals and code.co_name == "<module>" and frame.f_back is not None and frame.f_back.f_code.co_filename != FILENAME:
+                # The module's own call/return add nothing to its first line and the end step.
+                return self.trace
+            box = []
+            extra = None
+            if event == "return":
+                box.append(arg)
+            elif event == "exception":
+                extra = {"exc": [_type_name(arg[0]), _safe_message(arg[1])]}
+            del arg
+            self.record(EVENT_CODES[event], frame.f_lineno or code.co_firstlineno, frame, box, extra)
+        except StopTrace:
+            raise
+        except Exception as error:
+            # A bug in the tracer must never pass silently: stop with a clear outcome.
+            self.internal_error = "%s: %s" % (_type_name(type(error)), _safe_message(error))
+            self._stop("internal")
+        finally:
+            if gc_was_enabled:
+                _gc_enable()
+            if index is not None and saved_count >= 0:
+                memory.words[index] = saved_count
+        return self.trace
+
+    def _stop(self, reason):
+        """End the run now: send what was recorded, tell the host, unwind the snippet."""
+        self.stop_reason = reason
+        self.flush()
+        self.host.finish(_dumps(self._stop_outcome()))
+        raise StopTrace(reason)
+
+    def _stop_outcome(self):
+        if self.stop_reason == "internal":
+            return {
+                "status": "error",
+                "error": {"type": "RefscopeInternalError", "message": self.internal_error, "line": None},
+            }
+        return {"status": "stopped", "reason": self.stop_reason}
+
+    def _frames_spec(self, frame):
+        chain = self._frame_roots(frame, self.globals)
+        spec = []
+        for f in chain:
+            names, values = self._locals_of(f, self.globals)
+            spec.append((f.f_code.co_name, f.f_lineno or f.f_code.co_firstlineno, names, values))
+        return spec
+
+    def end_step(self):
+        self.record("e", self.last_line, None, [])
+
+    def _locals_of_globals(self):
+        names = []
+        values = []
+        for name, value in _dict_items(self.globals):
+            if type(name) is not str or (name.startswith("__") and name.endswith("__")):
+                continue
+            if type(value) is _ModuleType:
+                continue
+            names.append(name)
+            values.append(value)
+        return names, values
+
+    # -- running --------------------------------------------------------------------------
+    def run(self, source):
+        """Trace `source`. Returns the outcome as a JSON string (steps go through host.emit)."""
+        try:
+            code = compile(source, FILENAME, "exec", dont_inherit=True)
+        except SyntaxError as error:
+            return _dumps(
+                {
+                    "status": "error",
+                    "error": {
+                        "type": _type_name(type(error)),
+                        "message": str(error.msg),
+                        "line": error.lineno,
+                        "column": error.offset,
+                    },
+                    "syntax": True,
+                }
+            )
+        self.globals = {"__name__": "__main__", "__builtins__": _builtins_module, "__file__": FILENAME}
+        outcome = {"status": "ok"}
+        restore = _install_guards(self)
+        _gc_collect()
+        try:
+            _settrace(self.trace)
+            try:
+                exec(code, self.globals)
+            finally:
+                tracer_intact = _gettrace() == self.trace
+                _settrace(None)
+            if not tracer_intact and self.stop_reason is None:
+                outcome = _tracer_tampered()
+        except StopTrace:
+            pass
+        except SystemExit as error:
+            if error.code not in (None, 0):
+                outcome = {"status": "error", "error": {"type": "SystemExit", "message": _safe_message(error), "line": _error_line(error)}}
+            error.__traceback__ = None
+            del error
+        except BaseException as error:
+            if isinstance(error, StopTrace):
+                pass
+            else:
+                outcome = {
+                    "status": "error",
+                    "error": {"type": _type_name(type(error)), "message": _safe_message(error), "line": _error_line(error)},
+                }
+                self.stderr.write(_format_exception(error))
+            error.__traceback__ = None
+            del error
+        finally:
+            restore()
+        if self.stop_reason is not None:
+            return _dumps(self._stop_outcome())
+        gc_was_enabled = _gc_isenabled()
+        _gc_disable()
+        try:
+            self.end_step()
+        finally:
+            if gc_was_enabled:
+                _gc_enable()
+        self.flush()
+        return _dumps(outcome)
+
+
+def _tracer_tampered():
+    return {
+        "status": "error",
+        "error": {
+            "type": "RefscopeTracerError",
+            "message": "the snippet disabled or replaced the tracer; the trace is incomplete",
+            "line": None,
+        },
+    }
+
+
+def _safe_message(error):
+    """The exception's message without running user code (builtin types only)."""
+    try:
+        args = BaseException.__dict__["args"].__get__(error)
+    except Exception:
+        return ""
+    if len(args) == 1 and type(args[0]) is str:
+        return args[0]
+    parts = []
+    for a in args:
+        t = type(a)
+        parts.append(a if t is str else repr(a) if t in _SCALAR_TYPES else "<%s object>" % _type_name(t))
+    return ", ".join(parts) if len(parts) != 1 else parts[0]
+
+
+def _error_line(error):
+    tb = BaseException.__dict__["__traceback__"].__get__(error)
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == FILENAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _format_exception(error):
+    lines = ["Traceback (most recent call last):\n"]
+    tb = BaseException.__dict__["__traceback__"].__get__(error)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == FILENAME:
+            lines.append('  File "%s", line %s, in %s\n' % (FILENAME, tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    message = _safe_message(error)
+    lines.append(_type_name(type(error)) + (": " + message if message else "") + "\n")
+    return "".join(lines)
+
+
+def _install_guards(tracer):
+    """Route the snippet's I/O through the tracer and refuse attempts to replace the tracer."""
+    saved_sys = {name: getattr(_sys, name) for name in ("stdout", "stderr", "stdin", "settrace", "gettrace", "setprofile")}
+    saved_input = _builtins_module.input
+    monitoring = _sys.monitoring
+    guarded_monitoring = ("use_tool_id", "free_tool_id", "clear_tool_id", "register_callback", "set_events", "set_local_events")
+    saved_monitoring = {name: getattr(monitoring, name) for name in guarded_monitoring}
+
+    def settrace(function):
+        raise RuntimeError("sys.settrace() is unavailable: Refscope is tracing this program")
+
+    def gettrace():
+        return None
+
+    def guarded(name, original):
+        def call(tool_id, *args, **kwargs):
+            if tool_id in (6, 7):
+                raise RuntimeError("sys.monitoring tool %d is reserved: Refscope is tracing this program" % tool_id)
+            return original(tool_id, *args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    def input(prompt=""):
+        if prompt:
+            tracer.stdout.write(str(prompt))
+        line = tracer.stdin_lines.readline()
+        if not line:
+            raise EOFError("input(): no more input. Provide the program's input (stdin) before running.")
+        tracer.stdout.write(line if line.endswith("\n") else line + "\n")
+        return line[:-1] if line.endswith("\n") else line
+
+    _sys.stdout = tracer.stdout
+    _sys.stderr = tracer.stderr
+    _sys.stdin = tracer.stdin_lines
+    _sys.settrace = settrace
+    _sys.gettrace = gettrace
+    _builtins_module.input = input
+    for name, original in saved_monitoring.items():
+        setattr(monitoring, name, guarded(name, original))
+
+    def restore():
+        for name, value in saved_sys.items():
+            setattr(_sys, name, value)
+        _builtins_module.input = saved_input
+        for name, value in saved_monitoring.items():
+            setattr(monitoring, name, value)
+
+    return restore
+
+
+class _OfflineFinder:
+    """Last entry on sys.meta_path: says why a package is missing instead of a bare error."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if "." in name:
+            return None
+        raise ModuleNotFoundError(
+            "No module named %r: Refscope runs offline with CPython's standard library only; "
+            "third-party packages are not available" % name,
+            name=name,
+        )
+
+
+def _install_offline_import_hook():
+    _sys.meta_path.append(_OfflineFinder)
