@@ -1,0 +1,77 @@
+/** Electron entry: a thin shell around the host services and the renderer. */
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, app, session } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../host/csp.ts'
+import { createDefaultEngine } from '../host/defaultEngine.ts'
+import { TraceService } from '../host/traceService.ts'
+import { handleAppProtocol, registerAppScheme } from './appProtocol.ts'
+import { devServerUrl } from './appUrl.ts'
+import { sendEvent } from './events.ts'
+import { registerIpc } from './ipc.ts'
+import { buildMenu } from './menu.ts'
+import { createMainWindow, lockDownContents } from './window.ts'
+
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+
+registerAppScheme()
+app.enableSandbox()
+app.setAboutPanelOptions({
+  applicationName: 'Refscope',
+  applicationVersion: app.getVersion(),
+  credits: 'Reference counts from real CPython, running in WebAssembly.',
+})
+
+const service = new TraceService({ createEngine: createDefaultEngine })
+let mainWindow: BrowserWindow | null = null
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow(preloadPath)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
+
+app.whenReady().then(() => {
+  handleAppProtocol(rendererDir)
+  // app:// responses carry the policy themselves; this covers the dev server's pages.
+  if (devServerUrl()) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        },
+      })
+    })
+  }
+  // The renderer asks for nothing beyond what the contract offers.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
+    grant(false),
+  )
+  registerIpc(service)
+  app.applicationMenu = buildMenu((command) => {
+    const target = BrowserWindow.getFocusedWindow() ?? mainWindow
+    if (target) sendEvent(target.webContents, 'menu:command', { command })
+  })
+  service.start()
+  openMainWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let disposed = false
+app.on('will-quit', (event) => {
+  if (disposed) return
+  // Let the engine's workers stop cleanly before the process exits.
+  event.preventDefault()
+  disposed = true
+  void service.dispose().finally(() => app.quit())
+})
