@@ -1,0 +1,285 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { PythonInfo, TraceOutcome, TraceStep } from '../../../shared/trace'
+import * as nav from '../logic/navigation'
+import type { TraceOutline } from '../logic/navigation'
+import type { EngineState, TraceProgress } from '../../../shared/ipc'
+import { engineBridge, hasEngineBridge } from './enginePort'
+import { engineStatus, stopReason } from './engineState'
+import { OutputLog } from './outputLog'
+import type { OutputEntry } from './outputLog'
+import { StepCache } from './stepCache'
+import { useSessionStore } from './session'
+
+/** How long the summary pump waits for a progress event before polling anyway. */
+const PROGRESS_POLL_MS = 200
+
+/** One run of the engine: its streamed outline, cached steps, position and outcome. */
+export const useTraceStore = defineStore('trace', () => {
+  const session = useSessionStore()
+
+  const python = ref<PythonInfo | null>(null)
+  const hostState = ref<EngineState | null>(null)
+  const failure = ref<string | null>(null)
+
+  const runId = ref<number | null>(null)
+  /** The code the current trace was recorded from. */
+  const runSource = ref<string | null>(null)
+  const running = ref(false)
+  const done = ref(false)
+  const outcome = ref<TraceOutcome | null>(null)
+  const outline = shallowRef<TraceOutline>({ events: [], lines: [], depths: [] })
+  const currentIndex = ref(0)
+  const currentStep = shallowRef<TraceStep | null>(null)
+  const previousStep = shallowRef<TraceStep | null>(null)
+  const output = shallowRef<OutputEntry[]>([])
+
+  let cache: StepCache | null = null
+  let log = new OutputLog()
+  let navigationToken = 0
+  let runCounter = 0
+  let wakePump: (() => void) | null = null
+  let unsubscribe: (() => void) | null = null
+
+  /** Steps recorded so far. */
+  const length = computed(() => outline.value.events.length)
+  /** True when a trace with at least one step is loaded. */
+  const hasSteps = computed(() => length.value > 0)
+  /** The editor's code differs from the code that was traced. */
+  const stale = computed(() => runSource.value !== null && runSource.value !== session.code)
+  /** Engine state for the status bar. */
+  const status = computed(() =>
+    engineStatus({
+      hostState: hostState.value,
+      running: running.value,
+      outcome: outcome.value,
+      failure: failure.value,
+    }),
+  )
+  /** Why the last run was stopped, if it was. */
+  const reason = computed(() => stopReason(outcome.value))
+  /** The program's error (runtime or syntax), if the run ended with one. */
+  const error = computed(() => outcome.value?.error ?? null)
+  /** Line of the current step. */
+  const currentLine = computed(() => outline.value.lines[currentIndex.value] ?? null)
+  /** Line of the step before the current one (the line that just ran). */
+  const previousLine = computed(() =>
+    currentIndex.value > 0 ? (outline.value.lines[currentIndex.value - 1] ?? null) : null,
+  )
+  /** Enabled state of backward/forward controls. */
+  const availability = computed(() => nav.moveAvailability(outline.value, currentIndex.value))
+
+  function ensureSubscribed(): void {
+    if (unsubscribe || !hasEngineBridge()) return
+    unsubscribe = engineBridge().on('trace:progress', (progress: TraceProgress) => {
+      if (progress.runId === runId.value) wakePump?.()
+    })
+  }
+
+  /** Asks the host for the interpreter and engine state, polling while it loads. */
+  async function refreshEngineInfo(): Promise<void> {
+    if (!hasEngineBridge()) return
+    ensureSubscribed()
+    try {
+      const info = await engineBridge().engineInfo()
+      python.value = info.python
+      hostState.value = info.state
+      if (info.state === 'error') failure.value = info.error ?? 'The Python engine failed to load'
+      if (info.state === 'loading') setTimeout(() => void refreshEngineInfo(), 500)
+    } catch (cause) {
+      failure.value = cause instanceof Error ? cause.message : String(cause)
+    }
+  }
+
+  function resetRun(source: string): void {
+    navigationToken++
+    runSource.value = source
+    running.value = true
+    done.value = false
+    outcome.value = null
+    failure.value = null
+    outline.value = { events: [], lines: [], depths: [] }
+    currentIndex.value = 0
+    currentStep.value = null
+    previousStep.value = null
+    output.value = []
+    log = new OutputLog()
+    cache?.clear()
+    cache = null
+  }
+
+  /** Traces `source` (the session's code by default), replacing any active run. */
+  async function run(source: string = session.code): Promise<void> {
+    ensureSubscribed()
+    // The host cancels this window's previous run when a new one starts.
+    resetRun(source)
+    runId.value = null
+    const attempt = ++runCounter
+    try {
+      const started = await engineBridge().run({ source })
+      if (attempt !== runCounter) return
+      runId.value = started.runId
+      const id = started.runId
+      cache = new StepCache((from, to) => engineBridge().steps({ runId: id, from, to }))
+      await pump(id)
+    } catch (cause) {
+      running.value = false
+      failure.value = cause instanceof Error ? cause.message : String(cause)
+    }
+  }
+
+  async function pump(id: number): Promise<void> {
+    while (runId.value === id) {
+      const summary = await engineBridge().summary({ runId: id, from: outline.value.events.length })
+      if (runId.value !== id) return
+      const current = outline.value
+      const wasEmpty = current.events.length === 0
+      if (summary.events.length > 0) {
+        outline.value = {
+          events: current.events.concat(summary.events),
+          lines: current.lines.concat(summary.lines),
+          depths: current.depths.concat(summary.depths),
+        }
+      }
+      if (wasEmpty && outline.value.events.length > 0) void goTo(0)
+      if (summary.done) {
+        done.value = true
+        running.value = false
+        outcome.value = summary.outcome
+        return
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, PROGRESS_POLL_MS)
+        wakePump = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      wakePump = null
+    }
+  }
+
+  /** Stops the active run; what was recorded stays navigable. */
+  async function cancel(): Promise<void> {
+    if (runId.value === null || !running.value) return
+    await engineBridge().cancel({ runId: runId.value })
+    wakePump?.()
+  }
+
+  /** Fetches a step through the cache. */
+  async function fetchStep(index: number): Promise<TraceStep | null> {
+    return cache ? cache.get(index, length.value) : null
+  }
+
+  async function scanOutput(upTo: number, token: number): Promise<void> {
+    while (log.scanned <= upTo && token === navigationToken) {
+      const step = await fetchStep(log.scanned)
+      if (!step || token !== navigationToken) return
+      log.add(step)
+    }
+  }
+
+  /** Shows step `index` (clamped): loads it and its predecessor, then the output up to it. */
+  async function goTo(index: number): Promise<void> {
+    if (!hasSteps.value) return
+    const target = nav.clampIndex(outline.value, index)
+    const token = ++navigationToken
+    currentIndex.value = target
+    const [step, before] = await Promise.all([
+      fetchStep(target),
+      target > 0 ? fetchStep(target - 1) : Promise.resolve(null),
+    ])
+    if (token !== navigationToken || !step) return
+    currentStep.value = step
+    previousStep.value = before
+    await scanOutput(target, token)
+    if (token === navigationToken) output.value = log.upTo(target)
+  }
+
+  const breakpoints = () => session.breakpointSet
+  const at = () => currentIndex.value
+
+  /** Next step of any kind. */
+  const stepForward = () => goTo(nav.stepForward(outline.value, at()))
+  /** Previous step of any kind. */
+  const stepBack = () => goTo(nav.stepBack(outline.value, at()))
+  /** F10. */
+  const stepOver = () => goTo(nav.stepOver(outline.value, breakpoints(), at()))
+  /** F11. */
+  const stepInto = () => goTo(nav.stepInto(outline.value, breakpoints(), at()))
+  /** Shift+F11. */
+  const stepOut = () => goTo(nav.stepOut(outline.value, breakpoints(), at()))
+  /** F5 while paused. */
+  const continueForward = () => goTo(nav.continueForward(outline.value, breakpoints(), at()))
+  /** Back to the previous breakpoint hit. */
+  const reverseContinue = () => goTo(nav.reverseContinue(outline.value, breakpoints(), at()))
+  /** Ctrl+F10. */
+  const runToLine = (line: number) => goTo(nav.runToLine(outline.value, breakpoints(), at(), line))
+  /** First step. */
+  const firstStep = () => goTo(nav.firstStep())
+  /** Last known step. */
+  const lastStep = () => goTo(nav.lastStep(outline.value))
+
+  /** Refcount history of one object over the whole trace (null where it is absent). */
+  async function refcountHistory(
+    objectId: string,
+    onChunk?: (values: (number | null)[]) => void,
+    isCancelled: () => boolean = () => false,
+    limit = 20_000,
+  ): Promise<(number | null)[]> {
+    const id = runId.value
+    const total = Math.min(length.value, limit)
+    const values: (number | null)[] = []
+    for (let from = 0; from < total && id !== null && runId.value === id; from += 500) {
+      const steps = await engineBridge().steps({ runId: id, from, to: Math.min(total, from + 500) })
+      if (isCancelled()) return values
+      for (const step of steps) {
+        const object = step.objects[objectId]
+        values.push(object ? (object.immortal ? null : object.refcount) : null)
+      }
+      onChunk?.(values)
+    }
+    return values
+  }
+
+  return {
+    python,
+    hostState,
+    failure,
+    runId,
+    runSource,
+    running,
+    done,
+    outcome,
+    outline,
+    length,
+    hasSteps,
+    currentIndex,
+    currentStep,
+    previousStep,
+    currentLine,
+    previousLine,
+    output,
+    stale,
+    status,
+    reason,
+    error,
+    availability,
+    refreshEngineInfo,
+    run,
+    cancel,
+    goTo,
+    fetchStep,
+    stepForward,
+    stepBack,
+    stepOver,
+    stepInto,
+    stepOut,
+    continueForward,
+    reverseContinue,
+    runToLine,
+    firstStep,
+    lastStep,
+    refcountHistory,
+  }
+})
