@@ -1,5 +1,5 @@
 /** The main window, locked down: isolated, sandboxed, no navigation away, no popups. */
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, type WebContents } from 'electron'
 import { isAppUrl, startUrl } from './appUrl.ts'
 import { loadWindowState, trackWindowState } from './windowState.ts'
 
@@ -34,7 +34,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
 }
 
 /** Guards every web contents the app creates: no popups, no leaving the app, no webviews. */
-export function lockDownContents(contents: Electron.WebContents): void {
+export function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault()
