@@ -20,6 +20,7 @@ export const DEFAULT_OPTIONS: Required<TraceOptions> = {
   timeoutMs: 30_000,
   stdin: '',
   maxObjects: 5_000,
+  maxItems: 256,
   maxOutputBytes: 10_000_000,
   maxHeapBytes: 1024 * 1024 * 1024,
 }

@@ -34,7 +34,7 @@ export interface ReadyMessage {
   python: PythonInfo
 }
 
-/** Worker → host: newly recorded steps, one compact JSON delta per line. */
+/** Worker → host: newly recorded steps, a JSON array of compact deltas (see wire.ts). */
 export interface StepsMessage {
   type: 'steps'
   id: number

@@ -73,15 +73,13 @@ export class TraceModel {
     return this.deltaBytes + this.checkpointBytes + this.length * (4 + 1 + 2)
   }
 
-  /** Append newline-separated deltas as the worker streams them. */
+  /** Append a batch of deltas (a JSON array) as the worker streams them. */
   ingest(batch: string): void {
-    for (const text of batch.split('\n')) {
-      if (text) this.append(text)
-    }
+    for (const delta of JSON.parse(batch) as WireDelta[]) this.append(delta)
   }
 
-  private append(text: string): void {
-    const delta = JSON.parse(text) as WireDelta
+  private append(delta: WireDelta): void {
+    const text = JSON.stringify(delta)
     const index = this.deltas.length
     applyDelta(this.live, delta)
     this.deltas.push(text)
@@ -195,7 +193,11 @@ function applyDelta(state: State, delta: WireDelta): void {
       const serial = Number(key)
       if (typeof value === 'number') {
         const old = objects.get(serial)
-        if (old) objects.set(serial, [old[0], old[1], old[2], value, old[4]])
+        if (old) {
+          const updated = old.slice() as WireObject
+          updated[3] = value
+          objects.set(serial, updated)
+        }
       } else {
         objects.set(serial, value)
       }
@@ -216,8 +218,8 @@ const objectId = (serial: number): string => `o${serial}`
 
 function toStep(index: number, delta: WireDelta, state: State): TraceStep {
   const objects: Record<string, TraceObject> = {}
-  for (const [serial, [type, repr, address, refcount, refs]] of state.objects) {
-    objects[objectId(serial)] = {
+  for (const [serial, [type, repr, address, refcount, refs, hidden]] of state.objects) {
+    const object: TraceObject = {
       type,
       repr,
       address,
@@ -229,6 +231,8 @@ function toStep(index: number, delta: WireDelta, state: State): TraceStep {
           : { label: ref[0], target: objectId(ref[1]) },
       ),
     }
+    if (hidden) object.hiddenRefs = hidden
+    objects[objectId(serial)] = object
   }
   const frames: TraceFrame[] = state.frames.map(([fn, line, locals, returned]) => {
     const frame: TraceFrame = {

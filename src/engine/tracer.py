@@ -72,6 +72,65 @@ _list_len = list.__len__
 _RESUMABLE = 0x20 | 0x80 | 0x200
 
 _SCALAR_TYPES = (int, float, complex, bool, type(None), str, bytes, range, type(...))
+_SCALAR_SET = frozenset(_SCALAR_TYPES)
+_EMPTY = ()
+_NO_CHILDREN = ((), 0)
+_islice = __import__("itertools").islice
+_tuple_len = tuple.__len__
+_set_len = set.__len__
+_frozenset_len = frozenset.__len__
+_method_func = _MethodType.__dict__["__func__"].__get__
+_method_self = _MethodType.__dict__["__self__"].__get__
+_builtin_self = _BuiltinMethod.__dict__["__self__"].__get__
+_gen_frame = _GeneratorType.__dict__["gi_frame"].__get__
+_gen_running = _GeneratorType.__dict__["gi_running"].__get__
+_coro_frame = _CoroutineType.__dict__["cr_frame"].__get__
+_coro_running = _CoroutineType.__dict__["cr_running"].__get__
+
+# Exact types whose children we know how to read; subclasses are resolved by _container_kind.
+_CONTAINER_KINDS = {
+    list: "seq",
+    tuple: "seq",
+    dict: "dict",
+    set: "set",
+    frozenset: "set",
+    _CellType: "cell",
+    _FunctionType: "function",
+    _MethodType: "method",
+    _BuiltinMethod: "builtin_method",
+    _GeneratorType: "generator",
+    _CoroutineType: "generator",
+    type: "class",
+}
+_LEAF_TYPES = frozenset({_ModuleType, _types.CodeType, _types.FrameType, _types.TracebackType})
+# Names of builtin types are static (immortal) strings; user type names are copied (see _own).
+_BUILTIN_NAMES = {
+    tp: tp.__name__
+    for tp in (int, float, complex, bool, type(None), str, bytes, bytearray, range, list, tuple,
+               dict, set, frozenset, _CellType, _FunctionType, _MethodType, _BuiltinMethod,
+               _GeneratorType, _CoroutineType, type, object)
+}
+
+
+def _container_kind(tp):
+    """Kind of a type that is not one of the exact builtins above (subclasses, user classes)."""
+    if issubclass(tp, (list, tuple)):
+        return "seq"
+    if issubclass(tp, dict):
+        return "dict"
+    if issubclass(tp, (set, frozenset)):
+        return "set"
+    if issubclass(tp, type):
+        return "class"
+    return "instance"
+
+
+def _own(text):
+    """A private copy of a string that may also be a user object (e.g. an interned name), so
+    holding it while counts are read cannot add a reference the program does not have."""
+    if _is_immortal(text):
+        return text
+    return (text + "\x00")[:-1]
 _REPR_MAX = 80
 _LABEL_MAX = 40
 
@@ -162,6 +221,7 @@ class Tracer:
         self.host = host
         self.max_steps = int(options.get("maxSteps", 1_000_000))
         self.max_objects = int(options.get("maxObjects", 5000))
+        self.max_items = int(options.get("maxItems", 256))
         timeout_ms = options.get("timeoutMs", 30_000)
         self.deadline = _monotonic() + timeout_ms / 1000.0 if timeout_ms else None
         self.memory = _Memory()
@@ -304,15 +364,28 @@ class Tracer:
             return "<module>"
         return "<%s object>" % _type_name(tp)
 
-    def _children(self, obj, tp):
-        """Outgoing references as (label, object[, key object]) without running user code."""
-        out = []
-        if tp is list or (tp is not list and issubclass(tp, list)):
-            out = [("[%d]" % i, item) for i, item in enumerate(_list_iter(obj))]
-        elif tp is tuple or issubclass(tp, tuple):
-            out = [("[%d]" % i, item) for i, item in enumerate(_tuple_iter(obj))]
-        elif tp is dict or issubclass(tp, dict):
+    def _children(self, obj, tp, cap):
+        """Outgoing references as (label, object[, key object]) without running user code.
+
+        Returns (children, hidden) where hidden counts items left out past `cap`.
+        """
+        kind = _CONTAINER_KINDS.get(tp)
+        if kind is None and tp not in _LEAF_TYPES:
+            kind = _container_kind(tp)
+        if kind is None:
+            return _NO_CHILDREN
+        if kind == "seq":
+            items = _list_iter(obj) if issubclass(tp, list) else _tuple_iter(obj)
+            size = _list_len(obj) if issubclass(tp, list) else _tuple_len(obj)
+            out = [("[%d]" % i, item) for i, item in enumerate(_islice(items, cap))]
+            return out, max(0, size - cap)
+        if kind == "dict":
+            out = []
+            n = 0
             for key, value in _dict_items(obj):
+                if n == cap:
+                    break
+                n += 1
                 kt = type(key)
                 if kt is str or kt is int or kt is bool or kt is float or key is None:
                     label = "[" + _short(self._repr_uncached(key, kt, 3), _LABEL_MAX) + "]"
@@ -323,17 +396,19 @@ class Tracer:
                 else:
                     out.append(("key→", key))
                     out.append(("→value", value))
-        elif tp is set or issubclass(tp, set):
-            out = [("{%d}" % i, item) for i, item in enumerate(_set_iter(obj))]
-        elif tp is frozenset or issubclass(tp, frozenset):
-            out = [("{%d}" % i, item) for i, item in enumerate(_frozenset_iter(obj))]
-        elif tp is _CellType:
+            return out, max(0, _dict_len(obj) - n)
+        if kind == "set":
+            items = _set_iter(obj) if issubclass(tp, set) else _frozenset_iter(obj)
+            size = _set_len(obj) if issubclass(tp, set) else _frozenset_len(obj)
+            out = [("{%d}" % i, item) for i, item in enumerate(_islice(items, cap))]
+            return out, max(0, size - cap)
+        if kind == "cell":
             try:
-                out = [(".cell_contents", _cell_contents(obj))]
+                return [(".cell_contents", _cell_contents(obj))], 0
             except ValueError:
-                pass
-            return out
-        elif tp is _FunctionType:
+                return _NO_CHILDREN
+        if kind == "function":
+            out = []
             defaults = _func_defaults(obj)
             if defaults is not None:
                 out.append((".__defaults__", defaults))
@@ -343,42 +418,50 @@ class Tracer:
             closure = _func_closure(obj)
             if closure is not None:
                 out.append((".__closure__", closure))
-            return out
-        elif tp is _MethodType:
-            return [(".__func__", obj.__func__), (".__self__", obj.__self__)]
-        elif tp is _BuiltinMethod:
-            owner = obj.__self__
+            return out, 0
+        if kind == "method":
+            return [(".__func__", _method_func(obj)), (".__self__", _method_self(obj))], 0
+        if kind == "builtin_method":
+            owner = _builtin_self(obj)
             if owner is not None and type(owner) is not _ModuleType:
-                out.append((".__self__", owner))
-            return out
-        elif tp is _GeneratorType or tp is _CoroutineType:
-            frame = obj.gi_frame if tp is _GeneratorType else obj.cr_frame
-            if frame is not None and not (obj.gi_running if tp is _GeneratorType else obj.cr_running):
+                return [(".__self__", owner)], 0
+            return _NO_CHILDREN
+        if kind == "generator":
+            if tp is _GeneratorType:
+                frame, running = _gen_frame(obj), _gen_running(obj)
+            else:
+                frame, running = _coro_frame(obj), _coro_running(obj)
+            out = []
+            if frame is not None and not running:
                 for name, value in frame.f_locals.items():
                     if not name.startswith("."):
                         out.append(("." + name, value))
-            return out
-        elif tp is _ModuleType:
-            return out
-        if issubclass(tp, type):
+            return out, 0
+        if kind == "class":
+            out = []
             if _type_module(obj) == "__main__":
                 for name, value in _type_dict(obj).items():
                     if not (name.startswith("__") and name.endswith("__")):
                         out.append(("." + name, value))
-            return out
+            return out, 0
         # Instance attributes: __dict__ and __slots__, read through builtin descriptors only.
+        out = []
+        found_dict = False
         for cls in _type_mro(tp):
             if cls is object:
                 continue
             cdict = _type_dict(cls)
-            for name, descr in cdict.items():
-                dt = type(descr)
-                if dt is _MemberDescriptor:
-                    try:
-                        out.append(("." + name, descr.__get__(obj, tp)))
-                    except AttributeError:
-                        pass
-                elif name == "__dict__" and dt is _GetSetDescriptor and cls is not type:
+            if "__slots__" in cdict:
+                for name, descr in cdict.items():
+                    if type(descr) is _MemberDescriptor:
+                        try:
+                            out.append(("." + name, descr.__get__(obj, tp)))
+                        except AttributeError:
+                            pass
+            if not found_dict:
+                descr = cdict.get("__dict__")
+                if descr is not None and type(descr) is _GetSetDescriptor:
+                    found_dict = True
                     try:
                         inst_dict = descr.__get__(obj, tp)
                     except (AttributeError, TypeError):
@@ -387,92 +470,111 @@ class Tracer:
                         for key, value in _dict_items(inst_dict):
                             if type(key) is str:
                                 out.append(("." + key, value))
-        return out
+        return out, 0
 
     def _walk(self, roots):
-        """Walk from (serial-less) root objects; return plain data only.
+        """Walk from root objects breadth first; return plain data only.
 
-        roots: list of objects. Returns (records, root_serials, truncated) where records maps
-        serial -> [type, repr, address, refs]; refs hold serials, never objects.
+        Returns (records, root_serials, truncated): records maps serial ->
+        (type, repr, address, immortal, refs, hidden) and refs hold serials, never objects.
         """
-        records = {}
-        order = []
-        queue = []
-        root_serials = []
+        ids = self.ids
+        immortal_cache = self.immortal
+        scalar_repr = self.scalar_repr
+        watch = self._watch
+        next_id = self.next_id
         budget = self.max_objects
-        truncated = False
+        cap = self.max_items
+        records = {}
+        queue = []
+        serials = []
         addresses = {}
+        root_serials = []
+        truncated = False
         for obj in roots:
             address = id(obj)
-            serial = self._serial(address)
+            serial = ids.get(address)
+            if serial is None:
+                serial = ids[address] = next_id
+                next_id += 1
+                watch(address)
             root_serials.append(serial)
             if serial not in addresses:
                 addresses[serial] = address
                 queue.append(obj)
-                order.append(serial)
+                serials.append(serial)
         head = 0
         while head < len(queue):
             obj = queue[head]
+            serial = serials[head]
             head += 1
-            serial = order[head - 1]
             tp = type(obj)
-            immortal = self.immortal.get(serial)
+            immortal = immortal_cache.get(serial)
             if immortal is None:
-                immortal = self.immortal[serial] = _is_immortal(obj)
+                immortal = immortal_cache[serial] = _is_immortal(obj)
+            type_name = _BUILTIN_NAMES.get(tp)
+            if type_name is None:
+                type_name = _own(_type_name(tp))
+            if tp in _SCALAR_SET:
+                text = scalar_repr.get(serial)
+                if text is None:
+                    text = scalar_repr[serial] = self._repr_uncached(obj, tp, 0)
+                records[serial] = (type_name, text, addresses[serial], immortal, _EMPTY, 0)
+                continue
             refs = []
-            if not (tp in _SCALAR_TYPES):
-                for child in self._children(obj, tp):
-                    target = child[1]
-                    if type(target) is _ModuleType:
+            children, hidden = self._children(obj, tp, cap)
+            for child in children:
+                target = child[1]
+                if type(target) is _ModuleType:
+                    continue
+                address = id(target)
+                child_serial = ids.get(address)
+                if child_serial is None:
+                    child_serial = ids[address] = next_id
+                    next_id += 1
+                    watch(address)
+                if child_serial not in addresses:
+                    if len(queue) >= budget:
+                        truncated = True
+                        hidden += 1
                         continue
-                    address = id(target)
-                    child_serial = self._serial(address)
-                    if child_serial not in addresses:
-                        if len(queue) >= budget:
-                            truncated = True
-                            continue
-                        addresses[child_serial] = address
-                        queue.append(target)
-                        order.append(child_serial)
-                    if len(child) == 3:
-                        key = child[2]
-                        key_serial = self._serial(id(key))
-                        if key_serial not in addresses and len(queue) < budget:
-                            addresses[key_serial] = id(key)
-                            queue.append(key)
-                            order.append(key_serial)
-                        if key_serial in addresses:
-                            refs.append((child[0], child_serial, key_serial))
-                        else:
-                            refs.append((child[0], child_serial))
-                    else:
-                        refs.append((child[0], child_serial))
-            records[serial] = (_type_name(tp), self._repr(obj, tp, serial), addresses[serial], immortal, refs)
+                    addresses[child_serial] = address
+                    queue.append(target)
+                    serials.append(child_serial)
+                if len(child) == 3:
+                    key = child[2]
+                    address = id(key)
+                    key_serial = ids.get(address)
+                    if key_serial is None:
+                        key_serial = ids[address] = next_id
+                        next_id += 1
+                        watch(address)
+                    if key_serial not in addresses and len(queue) < budget:
+                        addresses[key_serial] = address
+                        queue.append(key)
+                        serials.append(key_serial)
+                    if key_serial in addresses:
+                        refs.append((child[0], child_serial, key_serial))
+                        continue
+                refs.append((child[0], child_serial))
+            del children
+            if hidden:
+                truncated = True
+            records[serial] = (type_name, self._repr(obj, tp, None), addresses[serial], immortal, refs, hidden)
         queue.clear()
+        self.next_id = next_id
         return records, root_serials, truncated
 
-    def _frame_roots(self, frame, module_globals):
-        """User frames (outermost first) as [name, line, [local names], frame-is-module]."""
-        chain = []
-        f = frame
-        while f is not None:
-            if f.f_code.co_filename == FILENAME:
-                chain.append(f)
-            f = f.f_back
-        chain.reverse()
-        return chain
-
-    def _locals_of(self, f, module_globals):
-        if f.f_code.co_name == "<module>" and f.f_globals is module_globals:
-            items = [(k, v) for k, v in _dict_items(module_globals)]
+    def _frame_locals(self, frame):
+        """(names, values) a frame shows: its locals, or the user's globals for the module."""
+        if frame is None or (frame.f_globals is self.globals and frame.f_code.co_name == "<module>"):
+            items = _dict_items(self.globals)
         else:
-            items = list(f.f_locals.items())
+            items = frame.f_locals.items()
         names = []
         values = []
         for name, value in items:
-            if type(name) is not str or name.startswith("."):
-                continue
-            if name.startswith("__") and name.endswith("__"):
+            if type(name) is not str or name[:1] == "." or (name[:2] == "__" and name[-2:] == "__"):
                 continue
             if type(value) is _ModuleType:
                 continue
@@ -482,25 +584,33 @@ class Tracer:
 
     def _gather(self, frame, box):
         """Frames + objects as plain data. Every reference it takes dies with its own frame."""
-        if frame is None:
-            names, values = self._locals_of_globals()
-            spec = [("<module>", self.last_line, names, values)]
-        else:
-            spec = self._frames_spec(frame)
+        chain = []
+        f = frame
+        while f is not None:
+            if f.f_code.co_filename == FILENAME:
+                chain.append(f)
+            f = f.f_back
+        chain.reverse()
         roots = []
         frames = []
-        for name, line, local_names, local_values in spec:
-            frames.append([name, line, [], len(roots), local_names])
-            roots.extend(local_values)
-        spec.clear()
+        if not chain:
+            names, values = self._frame_locals(None)
+            frames.append(("<module>", self.last_line, names, 0))
+            roots.extend(values)
+        for f in chain:
+            names, values = self._frame_locals(f)
+            code = f.f_code
+            frames.append((_own(code.co_name), f.f_lineno or code.co_firstlineno, names, len(roots)))
+            roots.extend(values)
+        del f, values, chain
         extra_start = len(roots)
         roots.extend(box)
         box.clear()
         records, root_serials, truncated = self._walk(roots)
         roots.clear()
         out_frames = []
-        for name, line, _, start, local_names in frames:
-            out_frames.append([name, line, [[n, root_serials[start + i]] for i, n in enumerate(local_names)]])
+        for name, line, names, start in frames:
+            out_frames.append([name, line, [[_own(n), root_serials[start + i]] for i, n in enumerate(names)]])
         return out_frames, records, root_serials[extra_start:], truncated
 
     # -- steps ----------------------------------------------------------------------------
@@ -508,28 +618,28 @@ class Tracer:
         """Record one step. `box` holds the event's extra root (a return value) and is emptied."""
         freed = self._take_freed()
         frames, records, extra_serials, truncated = self._gather(frame, box)
+        # Every reference the walk took is gone now: the counts below are the program's own.
+        words = self.memory.words
+        prev = self.prev
+        changed = {}
+        current = {}
+        for serial, (type_name, text, address, immortal, refs, hidden) in records.items():
+            rc = None if immortal else words[address >> 2]
+            current[serial] = (type_name, text, address, rc, refs, hidden)
+            old = prev.get(serial)
+            if old is None or old[1] != text or old[4] != refs or old[0] != type_name or old[2] != address or old[5] != hidden:
+                changed[serial] = [type_name, text, address, rc, refs, hidden] if hidden else [type_name, text, address, rc, refs]
+            elif old[3] != rc:
+                changed[serial] = rc
+        gone = [serial for serial in prev if serial not in current]
+        self.prev = current
+        step = {"e": event_code, "l": line}
         if frames:
             # The top frame's line is the step's own line: leave it out so frames only
             # travel when something else about them changed.
             frames[-1][1] = 0
             if extra_serials:
                 frames[-1].append(extra_serials[0])
-        # Every reference the walk took is gone now: the counts below are the program's own.
-        words = self.memory.words
-        prev = self.prev
-        changed = {}
-        current = {}
-        for serial, (type_name, text, address, immortal, refs) in records.items():
-            rc = None if immortal else words[address >> 2]
-            current[serial] = (type_name, text, address, rc, refs)
-            old = prev.get(serial)
-            if old is None or old[0] != type_name or old[1] != text or old[2] != address or old[4] != refs:
-                changed[str(serial)] = [type_name, text, address, rc, refs]
-            elif old[3] != rc:
-                changed[str(serial)] = rc
-        gone = [serial for serial in prev if serial not in current]
-        self.prev = current
-        step = {"e": event_code, "l": line}
         if frames != self.prev_frames:
             step["f"] = frames
             self.prev_frames = frames
@@ -549,13 +659,14 @@ class Tracer:
             step["t"] = 1
         if extra:
             step.update(extra)
-        self.batch.append(_dumps(step))
+        # Steps hold only the tracer's own strings and numbers; they are encoded per batch.
+        self.batch.append(step)
         self.steps += 1
         self.last_line = line
 
     def flush(self):
         if self.batch:
-            text = "\n".join(self.batch)
+            text = _dumps(self.batch)
             self.batch = []
         else:
             text = ""
@@ -565,7 +676,7 @@ class Tracer:
     def _check_limits(self):
         if self.steps >= self.max_steps:
             return "step-limit"
-        if self.steps & 127 == 0:
+        if self.steps & 255 == 0:
             now = _monotonic()
             if self.deadline is not None and now > self.deadline:
                 return "time-limit"
@@ -587,9 +698,10 @@ class Tracer:
         try:
             if self.stop_reason is not None:
                 raise StopTrace(self.stop_reason)
-            reason = self._check_limits()
-            if reason is not None:
-                self._stop(reason)
+            if self.steps & 255 == 0 or self.steps >= self.max_steps:
+                reason = self._check_limits()
+                if reason is not None:
+                    self._stop(reason)
             code = frame.f_code
             resumable = code.co_flags & _RESUMABLE
             if event == "call" and not resumable:
@@ -606,7 +718,7 @@ class Tracer:
             if event == "return":
                 box.append(arg)
             elif event == "exception":
-                extra = {"exc": [_type_name(arg[0]), _safe_message(arg[1])]}
+                extra = {"exc": [_own(_type_name(arg[0])), _own(_safe_message(arg[1]))]}
             del arg
             self.record(EVENT_CODES[event], frame.f_lineno or code.co_firstlineno, frame, box, extra)
         except StopTrace:
@@ -637,28 +749,8 @@ class Tracer:
             }
         return {"status": "stopped", "reason": self.stop_reason}
 
-    def _frames_spec(self, frame):
-        chain = self._frame_roots(frame, self.globals)
-        spec = []
-        for f in chain:
-            names, values = self._locals_of(f, self.globals)
-            spec.append((f.f_code.co_name, f.f_lineno or f.f_code.co_firstlineno, names, values))
-        return spec
-
     def end_step(self):
         self.record("e", self.last_line, None, [])
-
-    def _locals_of_globals(self):
-        names = []
-        values = []
-        for name, value in _dict_items(self.globals):
-            if type(name) is not str or (name.startswith("__") and name.endswith("__")):
-                continue
-            if type(value) is _ModuleType:
-                continue
-            names.append(name)
-            values.append(value)
-        return names, values
 
     # -- running --------------------------------------------------------------------------
     def run(self, source):

@@ -3,8 +3,10 @@
  * since the previous step is present; TraceModel turns deltas back into full steps.
  */
 
-/** Object record: [type, repr, address, refcount (null = immortal), refs]. */
-export type WireObject = [string, string, number, number | null, WireRef[]]
+/** Object record: [type, repr, address, refcount (null = immortal), refs, items left out?]. */
+export type WireObject =
+  | [string, string, number, number | null, WireRef[]]
+  | [string, string, number, number | null, WireRef[], number]
 
 /** Reference: [label, target serial] or [label, target serial, key serial] for dict entries. */
 export type WireRef = [string, number] | [string, number, number]

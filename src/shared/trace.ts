@@ -33,6 +33,8 @@ export interface TraceObject {
   immortal: boolean
   /** Outgoing references, in container order. */
   refs: ObjectRef[]
+  /** References left out of `refs` (container items past the per-container cap, or the budget). */
+  hiddenRefs?: number
 }
 
 /** One Python frame of the user's program, outermost first. */
@@ -133,6 +135,8 @@ export interface TraceOptions {
   stdin?: string
   /** Objects walked per step at most (default 5,000). */
   maxObjects?: number
+  /** Items shown per container at most (default 256); the rest are counted in `hiddenRefs`. */
+  maxItems?: number
   /** Bytes of stdout+stderr kept per run (default 10 MB). */
   maxOutputBytes?: number
   /** Interpreter heap cap in bytes (default 1 GiB). */
