@@ -84,7 +84,8 @@ async function measure(engine: Engine, workload: Workload): Promise<Result> {
   return {
     workload: workload.name,
     steps: model.length,
-    outcome: outcome?.status === 'stopped' ? `stopped (${outcome.reason})` : (outcome?.status ?? '?'),
+    outcome:
+      outcome?.status === 'stopped' ? `stopped (${outcome.reason})` : (outcome?.status ?? '?'),
     tracedMs: Math.round(tracedMs),
     untracedMs: Math.round(baseline * 10) / 10,
     stepsPerSecond: Math.round(model.length / (tracedMs / 1000)),

@@ -92,7 +92,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'trace') return await traceCommand(rest)
     throw new UsageError(`unknown command '${command}' (try refscope --help)`)
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`refscope: ${(error as Error).message}\n`)
       return 2
     }

@@ -4,12 +4,7 @@
  * collects streamed steps into a TraceModel.
  */
 import { Worker } from 'node:worker_threads'
-import type {
-  PythonInfo,
-  StopReason,
-  TraceOptions,
-  TraceOutcome,
-} from '../shared/trace.ts'
+import type { PythonInfo, StopReason, TraceOptions, TraceOutcome } from '../shared/trace.ts'
 import { defaultPyodideDir, defaultWorkerUrl, readTracerSource } from './assets.ts'
 import type { HostToWorker, RunRequest, WorkerInit, WorkerToHost } from './protocol.ts'
 import { TraceModel } from './traceModel.ts'
@@ -149,7 +144,11 @@ export class Engine {
   }
 
   /** Trace `source`. Steps stream into `handle.model`; `onProgress` fires for every batch. */
-  run(source: string, options: TraceOptions = {}, onProgress?: (model: TraceModel) => void): RunHandle {
+  run(
+    source: string,
+    options: TraceOptions = {},
+    onProgress?: (model: TraceModel) => void,
+  ): RunHandle {
     if (this.disposed) throw new Error('engine disposed')
     const settings = { ...DEFAULT_OPTIONS, ...options }
     const heap = Math.min(settings.maxHeapBytes, MAX_HEAP_BYTES)
@@ -199,7 +198,10 @@ export class Engine {
             : message.outcome
         end(outcome)
       } else if (message.type === 'failed') {
-        end({ status: 'error', error: { type: 'EngineError', message: message.message, line: null } })
+        end({
+          status: 'error',
+          error: { type: 'EngineError', message: message.message, line: null },
+        })
       }
     })
     worker.onExit((reason) => {
@@ -220,7 +222,10 @@ export class Engine {
         }
       },
       (error: Error) =>
-        end({ status: 'error', error: { type: 'EngineError', message: error.message, line: null } }),
+        end({
+          status: 'error',
+          error: { type: 'EngineError', message: error.message, line: null },
+        }),
     )
 
     return { model, done, cancel: () => stop('cancelled') }

@@ -7,7 +7,10 @@ export type { EngineOptions, RunHandle } from './engine.ts'
 export { TraceModel } from './traceModel.ts'
 
 /** Trace one snippet on a fresh engine and return the whole trace document. */
-export async function traceSource(source: string, options: TraceOptions = {}): Promise<TraceDocument> {
+export async function traceSource(
+  source: string,
+  options: TraceOptions = {},
+): Promise<TraceDocument> {
   const engine = new Engine({ warmSpare: false, maxHeapBytes: options.maxHeapBytes })
   try {
     const model = await engine.run(source, options).done
