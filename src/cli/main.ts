@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { traceSource } from '../engine/index.ts'
 import type { TraceOptions } from '../shared/trace.ts'
+import { formatTable } from './table.ts'
 import { readPackageVersion } from './version.ts'
 
 const HELP = `Usage:
@@ -20,6 +21,7 @@ Options:
   --timeout S       Stop after S seconds of wall time (default 30).
   --stdin TEXT      Text that input() reads.
   --pretty          Indent the JSON.
+  --table           Print a readable table (names, objects, counts, frees) instead of JSON.
 `
 
 /** Thrown for bad command lines: printed as one line, exit code 2. */
@@ -60,6 +62,7 @@ async function traceCommand(args: string[]): Promise<number> {
       timeout: { type: 'string' },
       stdin: { type: 'string' },
       pretty: { type: 'boolean' },
+      table: { type: 'boolean' },
     },
   })
   if (positionals.length !== 1) throw new UsageError('trace needs exactly one FILE.py (or -)')
@@ -71,9 +74,11 @@ async function traceCommand(args: string[]): Promise<number> {
   if (timeout !== undefined) options.timeoutMs = timeout * 1000
   if (values.stdin !== undefined) options.stdin = values.stdin
   const document = await traceSource(source, options)
-  const json = JSON.stringify(document, null, values.pretty ? 2 : undefined) + '\n'
-  if (values.out) writeOutput(values.out, json)
-  else process.stdout.write(json)
+  const text = values.table
+    ? formatTable(document)
+    : JSON.stringify(document, null, values.pretty ? 2 : undefined) + '\n'
+  if (values.out) writeOutput(values.out, text)
+  else process.stdout.write(text)
   return 0
 }
 
