@@ -1,4 +1,11 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { getBridge } from './bridge'
+import { installMonacoEnvironment } from './editor/monacoEnvironment'
+import { setEngineBridge } from './stores/enginePort'
+import './styles/app.css'
 
-createApp(App).mount('#app')
+installMonacoEnvironment()
+setEngineBridge(getBridge())
+createApp(App).use(createPinia()).mount('#app')

@@ -1,0 +1,31 @@
+import { onBeforeUnmount, onMounted } from 'vue'
+import type { MenuCommand } from '../../../shared/ipc'
+import { engineBridge, hasEngineBridge } from '../stores/enginePort'
+import type { DebugCommands } from './useDebugCommands'
+
+/** Which debugger command each native menu item triggers. */
+const MENU_ACTIONS: Partial<Record<MenuCommand, keyof DebugCommands>> = {
+  'run:run': 'run',
+  'run:stop': 'cancel',
+  'run:continue': 'continueForward',
+  'run:stepOver': 'stepOver',
+  'run:stepInto': 'stepInto',
+  'run:stepOut': 'stepOut',
+  'run:stepBack': 'stepBack',
+  'run:toStart': 'firstStep',
+  'run:toEnd': 'lastStep',
+}
+
+/** Routes the native application menu's commands to the debugger. */
+export function useMenuCommands(commands: DebugCommands): void {
+  let unsubscribe: (() => void) | null = null
+  onMounted(() => {
+    if (!hasEngineBridge()) return
+    unsubscribe = engineBridge().on('menu:command', ({ command }) => {
+      const action = MENU_ACTIONS[command]
+      const handler = action ? commands[action] : null
+      if (typeof handler === 'function') (handler as () => void)()
+    })
+  })
+  onBeforeUnmount(() => unsubscribe?.())
+}
