@@ -45,6 +45,10 @@ _type_name = type.__dict__["__name__"].__get__
 _type_mro = type.__dict__["__mro__"].__get__
 _type_dict = type.__dict__["__dict__"].__get__
 _type_module = type.__dict__["__module__"].__get__
+_type_flags = type.__dict__["__flags__"].__get__
+_type_dictoffset = type.__dict__["__dictoffset__"].__get__
+_MANAGED_DICT = 1 << 4  # Py_TPFLAGS_MANAGED_DICT
+_MANAGED_DICT_OFFSET = -3 * 4  # the managed dict pointer sits 3 words before the object (wasm32)
 _GetSetDescriptor = _types.GetSetDescriptorType
 _MemberDescriptor = _types.MemberDescriptorType
 _FunctionType = _types.FunctionType
@@ -67,9 +71,6 @@ _frozenset_iter = frozenset.__iter__
 _dict_items = dict.items
 _dict_len = dict.__len__
 _list_len = list.__len__
-
-# Code flags of frames whose frame object outlives a single call (generators, coroutines).
-_RESUMABLE = 0x20 | 0x80 | 0x200
 
 _SCALAR_TYPES = (int, float, complex, bool, type(None), str, bytes, range, type(...))
 _SCALAR_SET = frozenset(_SCALAR_TYPES)
@@ -244,6 +245,9 @@ class Tracer:
         self.stdin_lines = _io.StringIO(options.get("stdin", "") or "")
         self.freed_buffer = None
         self.bitmap = None
+        self.trace_function = self.trace
+        self.materialized = set()  # addresses of instance dicts the walk made CPython create
+        self.count_debt = 0  # young-generation count to give back (see _note_materialized)
 
     # -- deallocation watch -------------------------------------------------------------
     def prepare_free_watch(self, heap_bytes):
@@ -285,7 +289,12 @@ class Tracer:
         freed = []
         ids = self.ids
         prev = self.prev
+        materialized = self.materialized
         for address in addresses:
+            if address in materialized:
+                materialized.discard(address)
+                self.count_debt += 1
+                continue
             serial = ids.pop(address, None)
             if serial is not None:
                 freed.append(serial)
@@ -462,15 +471,39 @@ class Tracer:
                 descr = cdict.get("__dict__")
                 if descr is not None and type(descr) is _GetSetDescriptor:
                     found_dict = True
+                    created = self._dict_would_be_created(obj, tp)
+                    if created is None:
+                        continue
                     try:
                         inst_dict = descr.__get__(obj, tp)
                     except (AttributeError, TypeError):
                         continue
+                    if created:
+                        self._note_materialized(id(inst_dict))
                     if type(inst_dict) is dict:
                         for key, value in _dict_items(inst_dict):
                             if type(key) is str:
                                 out.append(("." + key, value))
         return out, 0
+
+    def _dict_would_be_created(self, obj, tp):
+        """Whether reading obj.__dict__ creates a dict: True (inline values get materialised),
+        False (a dict exists), None (no dict and no attributes: do not create one)."""
+        flags = _type_flags(tp)
+        words = self.memory.words
+        if flags & _MANAGED_DICT:
+            return words[(id(obj) + _MANAGED_DICT_OFFSET) >> 2] == 0
+        offset = _type_dictoffset(tp)
+        if offset > 0:
+            return False if words[(id(obj) + offset) >> 2] else None
+        return False
+
+    def _note_materialized(self, address):
+        """Reading an instance's attributes made CPython create its dict (3.13+ keeps them inline).
+        When that dict dies it lowers the collector's count, which the untraced run would not:
+        watch it and give the count back then."""
+        self.materialized.add(address)
+        self._watch(address)
 
     def _walk(self, roots):
         """Walk from root objects breadth first; return plain data only.
@@ -687,14 +720,34 @@ class Tracer:
 
     # -- the trace function --------------------------------------------------------------
     def trace(self, frame, event, arg):
+        """sys.settrace callback. Whatever it allocates or frees, the collector never notices:
+        automatic collection is off while it runs and the young-generation count is put back."""
         if frame.f_code.co_filename != FILENAME:
             return None
-        memory = self.memory
-        index = memory.young_count_index
-        saved_count = memory.words[index] if index is not None else 0
+        words = self.memory.words
+        index = self.memory.young_count_index
+        saved_count = words[index] if index is not None else 0
         gc_was_enabled = _gc_isenabled()
         if gc_was_enabled:
             _gc_disable()
+        try:
+            box = [arg] if event == "return" or event == "exception" else None
+            del arg
+            self._on_event(frame, event, box)
+            # Free the box here, before the count is restored, not after this function returns.
+            box = None
+        finally:
+            if gc_was_enabled:
+                _gc_enable()
+            if index is not None:
+                words[index] = saved_count + self.count_debt
+            self.count_debt = 0
+        # Always the same object: a fresh bound method here would replace the frame's old one
+        # after the count was restored, and its deallocation would show in gc counts.
+        return self.trace_function
+
+    def _on_event(self, frame, event, box):
+        """Record one event as a step (box: [return value] on return events, else None)."""
         try:
             if self.stop_reason is not None:
                 raise StopTrace(self.stop_reason)
@@ -703,36 +756,26 @@ class Tracer:
                 if reason is not None:
                     self._stop(reason)
             code = frame.f_code
-            resumable = code.co_flags & _RESUMABLE
-            if event == "call" and not resumable:
-                # Tracing materialised this frame's frame object; the untraced run has none.
-                saved_count -= 1
-            elif event == "return" and not resumable:
-                # ...and it is freed right after this event; keep the count from going below.
-                saved_count += 1
-            if event != "line" and event != "exception" and frame.f_globals is self.globals and code.co_name == "<module>" and frame.f_back is not None and frame.f_back.f_code.co_filename != FILENAME:
+            if (
+                event != "line"
+                and event != "exception"
+                and code.co_name == "<module>"
+                and frame.f_globals is self.globals
+            ):
                 # The module's own call/return add nothing to its first line and the end step.
-                return self.trace
-            box = []
+                return
             extra = None
-            if event == "return":
-                box.append(arg)
-            elif event == "exception":
-                extra = {"exc": [_own(_type_name(arg[0])), _own(_safe_message(arg[1]))]}
-            del arg
-            self.record(EVENT_CODES[event], frame.f_lineno or code.co_firstlineno, frame, box, extra)
+            if event == "exception":
+                info = box.pop()
+                extra = {"exc": [_own(_type_name(info[0])), _own(_safe_message(info[1]))]}
+                info = None
+            self.record(EVENT_CODES[event], frame.f_lineno or code.co_firstlineno, frame, box or [], extra)
         except StopTrace:
             raise
         except Exception as error:
             # A bug in the tracer must never pass silently: stop with a clear outcome.
             self.internal_error = "%s: %s" % (_type_name(type(error)), _safe_message(error))
             self._stop("internal")
-        finally:
-            if gc_was_enabled:
-                _gc_enable()
-            if index is not None and saved_count >= 0:
-                memory.words[index] = saved_count
-        return self.trace
 
     def _stop(self, reason):
         """End the run now: send what was recorded, tell the host, unwind the snippet."""
@@ -775,11 +818,11 @@ class Tracer:
         restore = _install_guards(self)
         _gc_collect()
         try:
-            _settrace(self.trace)
+            _settrace(self.trace_function)
             try:
                 exec(code, self.globals)
             finally:
-                tracer_intact = _gettrace() == self.trace
+                tracer_intact = _gettrace() is self.trace_function
                 _settrace(None)
             if not tracer_intact and self.stop_reason is None:
                 outcome = _tracer_tampered()
