@@ -17,6 +17,7 @@ test('the basics lesson: the list goes 1 → 2 → 3 → 2 → 1, then is freed'
   page,
   host,
 }) => {
+  await page.setViewportSize({ width: 1600, height: 900 })
   await openApp(page, host)
   await page.getByRole('button', { name: 'Lessons' }).click()
   await page.getByRole('menuitem', { name: 'Reference counting basics' }).click()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildDiagram, LayoutCache } from '../../src/renderer/src/diagram/model'
+import { buildDiagram, LayoutCache, shareUnchanged } from '../../src/renderer/src/diagram/model'
 import type { DiagramModel } from '../../src/renderer/src/diagram/model'
 import type { TraceObject, TraceStep } from '../../src/shared/trace'
 import { basicsTrace } from './fixtures/basics'
@@ -173,5 +173,26 @@ describe('buildDiagram', () => {
     expect(model.nodes).toHaveLength(300)
     expect(model.more!.count).toBe(700)
     expect(model.nodes.some((item) => item.rows.some((row) => row.ref?.hidden))).toBe(true)
+  })
+})
+
+describe('shareUnchanged', () => {
+  it('keeps unchanged boxes identical and replaces changed ones', async () => {
+    const before = await buildDiagram(callsTrace.steps[4]!, callsTrace.steps[3]!)
+    const after = shareUnchanged(
+      await buildDiagram(callsTrace.steps[4]!, callsTrace.steps[3]!, { previous: before }),
+      before,
+    )
+    expect(after.nodes.every((item, index) => item === before.nodes[index])).toBe(true)
+    const changed = shareUnchanged(
+      await buildDiagram(callsTrace.steps[5]!, callsTrace.steps[4]!, { previous: before }),
+      before,
+    )
+    expect(changed.nodes.find((item) => item.id === 'o2')).not.toBe(
+      before.nodes.find((item) => item.id === 'o2'),
+    )
+    expect(changed.nodes.find((item) => item.id === 'o1')).toBe(
+      before.nodes.find((item) => item.id === 'o1'),
+    )
   })
 })

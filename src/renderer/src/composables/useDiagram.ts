@@ -1,5 +1,5 @@
 import { nextTick, ref, shallowRef, watch } from 'vue'
-import { buildDiagram, DEFAULT_MAX_OBJECTS, LayoutCache } from '../diagram/model'
+import { buildDiagram, DEFAULT_MAX_OBJECTS, LayoutCache, shareUnchanged } from '../diagram/model'
 import type { DiagramModel } from '../diagram/model'
 import { workerLayoutEngine } from '../diagram/workerEngine'
 import { useSettingsStore } from '../stores/settings'
@@ -49,13 +49,31 @@ export function useDiagram() {
         })
         layoutMs.value = performance.now() - started
         if (token !== generation || pending) continue
-        model.value = next
+        model.value = shareUnchanged(next, model.value)
         await nextTick()
         drawnIndex.value = next.stepIndex
       } while (pending)
     } finally {
       busy = false
     }
+    void prefetchNext()
+  }
+
+  /** Lays out the next step in the background so stepping forward finds it cached. */
+  async function prefetchNext(): Promise<void> {
+    const current = model.value
+    const step = trace.currentStep
+    if (!current || !step || step.index + 1 >= trace.length) return
+    const token = generation
+    const next = await trace.fetchStep(step.index + 1)
+    if (!next || token !== generation || busy) return
+    await buildDiagram(next, step, {
+      immortalInline: settings.immortalInline,
+      maxObjects: maxObjects.value,
+      previous: current,
+      cache,
+      engine: workerLayoutEngine(),
+    })
   }
 
   watch(

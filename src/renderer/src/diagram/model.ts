@@ -244,3 +244,25 @@ function assemble(
     layoutKey,
   }
 }
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/**
+ * Returns `next` with every frame, node and edge that is unchanged since `previous` replaced by
+ * the previous object, so renderers that compare by identity redraw only what changed.
+ */
+export function shareUnchanged(next: DiagramModel, previous: DiagramModel | null): DiagramModel {
+  if (!previous) return next
+  const oldNodes = new Map(previous.nodes.map((node) => [node.id, node]))
+  const oldFrames = new Map(previous.frames.map((frame) => [frame.key, frame]))
+  const oldEdges = new Map(previous.edges.map((edge) => [edge.id, edge]))
+  const reuse = <T>(item: T, old: T | undefined): T => (old && sameJson(item, old) ? old : item)
+  return {
+    ...next,
+    nodes: next.nodes.map((node) => reuse(node, oldNodes.get(node.id))),
+    frames: next.frames.map((frame) => reuse(frame, oldFrames.get(frame.key))),
+    edges: next.edges.map((edge) => reuse(edge, oldEdges.get(edge.id))),
+  }
+}
