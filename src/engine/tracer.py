@@ -187,9 +187,11 @@ class _Output:
         if shared["written"] + n > shared["cap"]:
             if not shared["capped"]:
                 shared["capped"] = True
+                shared["pending"] = True
                 self._buffer.write("\n[output truncated: this run printed more than the limit]\n")
             return n
         shared["written"] += n
+        shared["pending"] = True
         self._buffer.write(text)
         return n
 
@@ -239,7 +241,8 @@ class Tracer:
         self.internal_error = None
         self.last_line = 0
         self.frame_objects = 0
-        shared = {"written": 0, "cap": int(options.get("maxOutputBytes", 10_000_000)), "capped": False}
+        shared = {"written": 0, "cap": int(options.get("maxOutputBytes", 10_000_000)), "capped": False, "pending": False}
+        self.output = shared
         self.stdout = _Output(shared)
         self.stderr = _Output(shared)
         self.stdin_lines = _io.StringIO(options.get("stdin", "") or "")
@@ -598,23 +601,6 @@ class Tracer:
         self.next_id = next_id
         return records, root_serials, truncated
 
-    def _frame_locals(self, frame):
-        """(names, values) a frame shows: its locals, or the user's globals for the module."""
-        if frame is None or (frame.f_globals is self.globals and frame.f_code.co_name == "<module>"):
-            items = _dict_items(self.globals)
-        else:
-            items = frame.f_locals.items()
-        names = []
-        values = []
-        for name, value in items:
-            if type(name) is not str or name[:1] == "." or (name[:2] == "__" and name[-2:] == "__"):
-                continue
-            if type(value) is _ModuleType:
-                continue
-            names.append(name)
-            values.append(value)
-        return names, values
-
     def _gather(self, frame, box):
         """Frames + objects as plain data. Every reference it takes dies with its own frame."""
         chain = []
@@ -623,28 +609,38 @@ class Tracer:
             if f.f_code.co_filename == FILENAME:
                 chain.append(f)
             f = f.f_back
-        chain.reverse()
         roots = []
         frames = []
-        if not chain:
-            names, values = self._frame_locals(None)
-            frames.append(("<module>", self.last_line, names, 0))
-            roots.extend(values)
-        for f in chain:
-            names, values = self._frame_locals(f)
-            code = f.f_code
-            frames.append((_own(code.co_name), f.f_lineno or code.co_firstlineno, names, len(roots)))
-            roots.extend(values)
-        del f, values, chain
+        module_globals = self.globals
+        for f in reversed(chain) if chain else (None,):
+            if f is None or (f.f_globals is module_globals and f.f_code.co_name == "<module>"):
+                items = _dict_items(module_globals)
+                name, line = "<module>", (f.f_lineno if f is not None else self.last_line)
+            else:
+                items = f.f_locals.items()
+                code = f.f_code
+                name, line = _own(code.co_name), f.f_lineno or code.co_firstlineno
+            names = []
+            for key, value in items:
+                if type(key) is not str or key[:1] == "." or (key[:2] == "__" and key[-2:] == "__"):
+                    continue
+                if type(value) is _ModuleType:
+                    continue
+                names.append(_own(key))
+                roots.append(value)
+            frames.append([name, line, names])
+        f = chain = items = key = value = None
         extra_start = len(roots)
         roots.extend(box)
         box.clear()
         records, root_serials, truncated = self._walk(roots)
         roots.clear()
-        out_frames = []
-        for name, line, names, start in frames:
-            out_frames.append([name, line, [[_own(n), root_serials[start + i]] for i, n in enumerate(names)]])
-        return out_frames, records, root_serials[extra_start:], truncated
+        start = 0
+        for frame_record in frames:
+            names = frame_record[2]
+            frame_record[2] = [[n, root_serials[start + i]] for i, n in enumerate(names)]
+            start += len(names)
+        return frames, records, root_serials[extra_start:], truncated
 
     # -- steps ----------------------------------------------------------------------------
     def record(self, event_code, line, frame, box, extra=None):
@@ -682,12 +678,14 @@ class Tracer:
             step["g"] = gone
         if freed:
             step["x"] = freed
-        out = self.stdout.take()
-        if out:
-            step["out"] = out
-        err = self.stderr.take()
-        if err:
-            step["err"] = err
+        if self.output["pending"]:
+            self.output["pending"] = False
+            out = self.stdout.take()
+            if out:
+                step["out"] = out
+            err = self.stderr.take()
+            if err:
+                step["err"] = err
         if truncated:
             step["t"] = 1
         if extra:
