@@ -9,7 +9,7 @@ import type { PyodideAPI } from 'pyodide'
 import type { PyProxy } from 'pyodide/ffi'
 import type { HostToWorker, RunRequest, WorkerInit, WorkerToHost } from './protocol.ts'
 import type { PythonInfo, TraceOutcome } from '../shared/trace.ts'
-import { capWasmMemory, lockDownJavaScript } from './sandbox.ts'
+import { capWasmMemory, lockDownJavaScript, lockDownPyodide } from './sandbox.ts'
 
 const init = workerData as WorkerInit
 const port = parentPort!
@@ -19,11 +19,35 @@ function send(message: WorkerToHost): void {
   port.postMessage(message)
 }
 
-/** Python that removes Python's own roads to JavaScript and the host, after the tracer loaded. */
+/**
+ * Python that removes Python's own roads to JavaScript and the host, after the tracer loaded.
+ * Only the first, friendly wall: ctypes can undo anything here, so the real walls are the
+ * JavaScript ones in sandbox.ts. What this buys is a clear Python error for the usual tries.
+ */
 const PYTHON_LOCKDOWN = `
 import sys, os
-for name in ('js', 'pyodide_js', 'pyodide.http', 'pyodide.code', 'micropip'):
+_CLOSED = {
+    'js': 'JavaScript', 'pyodide_js': 'JavaScript', 'pyodide.code': 'JavaScript',
+    'pyodide.http': 'network access', 'pyodide_http': 'network access',
+    'micropip': 'installing packages',
+    'socket': 'network access', '_socket': 'network access', 'ssl': 'network access',
+    '_ssl': 'network access', 'subprocess': 'starting processes',
+    '_posixsubprocess': 'starting processes',
+}
+class _ClosedFinder:
+    """First entry on sys.meta_path: refuses the modules that lead out of the sandbox."""
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        what = _CLOSED.get(name)
+        if what is None:
+            return None
+        raise ModuleNotFoundError(
+            "No module named %r: %s is not available in Refscope's sandbox" % (name, what),
+            name=name,
+        )
+for name in _CLOSED:
     sys.modules.pop(name, None)
+sys.meta_path.insert(0, _ClosedFinder)
 def _refuse(what):
     def refused(*args, **kwargs):
         raise PermissionError(what + " is not available in Refscope's sandbox")
@@ -34,11 +58,8 @@ for name in ('system', 'popen', 'fork', 'forkpty', 'execv', 'execve', 'execl', '
     if hasattr(os, name):
         setattr(os, name, _refuse('os.' + name + '() (starting or signalling processes)'))
 os.environ.clear()
-sys.modules['_socket'] = None
-sys.modules['socket'] = None
-sys.modules['subprocess'] = None
 _install_offline_import_hook()
-del _refuse, name
+del _refuse, name, _ClosedFinder
 `
 
 async function start(): Promise<void> {
@@ -66,16 +87,7 @@ async function start(): Promise<void> {
   ) as PyProxy).toJs({ dict_converter: Object.fromEntries }) as PythonInfo
 
   // Nothing from here on may reach the host: close Pyodide's own doors, then JavaScript's.
-  py.unregisterJsModule('js')
-  py.unregisterJsModule('pyodide_js')
-  const fsApi = py.FS as unknown as { filesystems: Record<string, unknown> }
-  delete fsApi.filesystems.NODEFS
-  const api = py as unknown as Record<string, unknown>
-  for (const name of ['mountNodeFS', 'mountNativeFS', 'loadPackage', 'loadPackagesFromImports']) {
-    api[name] = () => {
-      throw new Error(`${name} is disabled in Refscope's sandbox`)
-    }
-  }
+  lockDownPyodide(py)
   py.runPython(PYTHON_LOCKDOWN, { globals: namespace })
   lockDownJavaScript()
 
