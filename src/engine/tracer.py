@@ -133,6 +133,7 @@ def _own(text):
         return text
     return (text + "\x00")[:-1]
 _REPR_MAX = 80
+_EAGER_STEPS = 500  # steps sent to the host one by one at the start of a run
 _LABEL_MAX = 40
 
 EVENT_CODES = {"line": "l", "call": "c", "return": "r", "exception": "x"}
@@ -705,15 +706,19 @@ class Tracer:
         return int(self.host.emit(text))
 
     def _check_limits(self):
-        if self.steps >= self.max_steps:
+        """Step limit, wall-time limit and cancel; also sends recorded steps to the host.
+
+        The first steps of a run are sent one by one: if the program then sits in a long C
+        call (sum(range(10**18)), time.sleep) and has to be terminated, the steps up to it are
+        already with the host. Later steps go in batches (every 64 steps, if 50 ms passed)."""
+        steps = self.steps
+        if steps >= self.max_steps:
             return "step-limit"
-        if self.steps & 255 == 0:
-            now = _monotonic()
-            if self.deadline is not None and now > self.deadline:
-                return "time-limit"
-            if now - self.last_flush > 0.05:
-                if self.flush():
-                    return "cancelled"
+        now = _monotonic()
+        if self.deadline is not None and now > self.deadline:
+            return "time-limit"
+        if (steps < _EAGER_STEPS or now - self.last_flush > 0.05) and self.flush():
+            return "cancelled"
         return None
 
     # -- the trace function --------------------------------------------------------------
@@ -749,7 +754,7 @@ class Tracer:
         try:
             if self.stop_reason is not None:
                 raise StopTrace(self.stop_reason)
-            if self.steps & 255 == 0 or self.steps >= self.max_steps:
+            if self.steps < _EAGER_STEPS or self.steps & 63 == 0 or self.steps >= self.max_steps:
                 reason = self._check_limits()
                 if reason is not None:
                     self._stop(reason)
@@ -768,6 +773,8 @@ class Tracer:
                 extra = {"exc": [_own(_type_name(info[0])), _own(_safe_message(info[1]))]}
                 info = None
             self.record(EVENT_CODES[event], frame.f_lineno or code.co_firstlineno, frame, box or [], extra)
+            if self.steps <= _EAGER_STEPS:
+                self.flush()
         except StopTrace:
             raise
         except Exception as error:
