@@ -17,6 +17,8 @@ interface WebHostHandle {
 /** Starts `npm run start:web` once per worker and hands specs its tokenised URL. */
 export const test = base.extend<object, { host: WebHostHandle }>({
   host: [
+    // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const child: ChildProcess = spawn(
         process.execPath,

@@ -3,7 +3,7 @@ import type { DebugCommands } from './useDebugCommands'
 
 /** True when the key event comes from a text field or the code editor. */
 function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false
   return (
     target.closest('.monaco-editor') !== null ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
