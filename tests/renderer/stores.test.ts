@@ -197,4 +197,16 @@ describe('trace store', () => {
     const history = await trace.refcountHistory('o1')
     expect(history).toEqual([null, 1, 2, 3, 2, 1, null, null])
   })
+
+  it('exports the recorded run as a trace document', async () => {
+    setEngineBridge(new FakeBridge({}, basicsTrace))
+    const trace = useTraceStore()
+    await trace.refreshEngineInfo()
+    await trace.run(BASICS_SOURCE)
+    const document = await trace.exportDocument()
+    expect(document?.format).toBe('refscope-trace/1')
+    expect(document?.steps).toEqual(basicsTrace.steps)
+    expect(document?.outcome).toEqual({ status: 'ok' })
+    expect(document?.source).toBe(BASICS_SOURCE)
+  })
 })

@@ -16,12 +16,17 @@ const MENU_ACTIONS: Partial<Record<MenuCommand, keyof DebugCommands>> = {
   'run:toEnd': 'lastStep',
 }
 
-/** Routes the native application menu's commands to the debugger. */
-export function useMenuCommands(commands: DebugCommands): void {
+/** Menu commands handled outside the debugger (files, help). */
+export type AppMenuHandlers = Partial<Record<MenuCommand, () => void>>
+
+/** Routes the native application menu's commands to the debugger and the app's handlers. */
+export function useMenuCommands(commands: DebugCommands, handlers: AppMenuHandlers = {}): void {
   let unsubscribe: (() => void) | null = null
   onMounted(() => {
     if (!hasEngineBridge()) return
     unsubscribe = engineBridge().on('menu:command', ({ command }) => {
+      const own = handlers[command]
+      if (own) return own()
       const action = MENU_ACTIONS[command]
       const handler = action ? commands[action] : null
       if (typeof handler === 'function') (handler as () => void)()

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { PythonInfo, TraceOutcome, TraceStep } from '../../../shared/trace'
+import { TRACE_FORMAT } from '../../../shared/trace'
+import type { PythonInfo, TraceDocument, TraceOutcome, TraceStep } from '../../../shared/trace'
 import * as nav from '../logic/navigation'
 import type { TraceOutline } from '../logic/navigation'
 import type { EngineState, TraceProgress } from '../../../shared/ipc'
@@ -242,7 +243,26 @@ export const useTraceStore = defineStore('trace', () => {
     return values
   }
 
+  /** The recorded trace as a `refscope-trace/1` document (steps fetched in chunks). */
+  async function exportDocument(): Promise<TraceDocument | null> {
+    const id = runId.value
+    if (id === null || !python.value || !outcome.value || runSource.value === null) return null
+    const steps: TraceStep[] = []
+    for (let from = 0; from < length.value; from += 500) {
+      const to = Math.min(length.value, from + 500)
+      steps.push(...(await engineBridge().steps({ runId: id, from, to })))
+    }
+    return {
+      format: TRACE_FORMAT,
+      python: python.value,
+      source: runSource.value,
+      steps,
+      outcome: outcome.value,
+    }
+  }
+
   return {
+    exportDocument,
     python,
     hostState,
     failure,
