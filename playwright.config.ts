@@ -9,12 +9,21 @@ const chromiumArgs = [
   '--no-first-run',
 ]
 
+const onCI = !!process.env['CI']
+
 export default defineConfig({
+  // Builds out/ first when it is missing or older than its sources.
+  globalSetup: './e2e/global-setup.ts',
   // The engine starts CPython in WebAssembly: give pages time to come up.
   timeout: 90_000,
   expect: { timeout: 30_000 },
+  // One browser at a time: each worker runs its own host and interpreters, and CI machines (and
+  // most laptops) have few cores to spare for Pyodide.
   workers: 1,
-  forbidOnly: !!process.env['CI'],
+  fullyParallel: false,
+  // On CI one retry absorbs a machine hiccup; a test that needs it is reported as flaky.
+  retries: onCI ? 1 : 0,
+  forbidOnly: onCI,
   reporter: 'list',
   outputDir: 'test-results',
   projects: [
