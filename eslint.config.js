@@ -27,6 +27,16 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 )
 
+/**
+ * eslint-plugin-vue's layout rules (indentation, line breaks, self-closing tags…) turned off:
+ * Prettier owns formatting, and the two disagree. Every other rule of its recommended set stays.
+ */
+const vueLayoutRulesOff = Object.fromEntries(
+  Object.entries(pluginVue.rules)
+    .filter(([, rule]) => rule.meta?.type === 'layout')
+    .map(([name]) => [`vue/${name}`, 'off']),
+)
+
 const electronOnlyInShell = {
   name: 'electron',
   message: 'Only src/main and src/preload may import electron.',
@@ -78,6 +88,7 @@ export default tseslint.config(
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
     },
     rules: {
+      ...vueLayoutRulesOff,
       // TypeScript already resolves names in .vue files.
       'no-undef': 'off',
     },
