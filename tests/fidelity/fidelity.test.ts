@@ -32,10 +32,9 @@ describe('engine refcounts equal the untraced probe oracle', () => {
   for (const name of snippets) {
     it.concurrent(name, async () => {
       const source = readFileSync(new URL(name, snippetDir), 'utf8')
-      const [traced, probed, plain] = await Promise.all([
+      const [traced, { probed, plain }] = await Promise.all([
         engine.run(source).done,
-        runOracle(source, true),
-        runOracle(source, false),
+        runOracle(source),
       ])
       const trace = traced.toDocument()
       const stdout = trace.steps.map((step) => step.stdout).join('')

@@ -22,18 +22,28 @@ export interface OracleResult {
 const oracleSource = readFileSync(new URL('./probe_oracle.py', import.meta.url), 'utf8')
 const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))
 
-/** Run `source` untraced in a fresh interpreter; with `probes`, record refcounts per line. */
-export async function runOracle(source: string, probes = true): Promise<OracleResult> {
+/**
+ * Run `source` untraced in one fresh interpreter, twice: first plainly (the true untraced
+ * output, collector timing included, from a fresh state like the engine's), then with probes.
+ */
+export async function runOracle(
+  source: string,
+): Promise<{ plain: OracleResult; probed: OracleResult }> {
   const py = await loadPyodide({ indexURL: pyodideDir + '/', stdout: () => {}, stderr: () => {} })
   const namespace = py.runPython('{}') as PyProxy
   py.runPython(oracleSource, { globals: namespace, filename: 'probe_oracle.py' })
   const run = namespace.get('run') as (source: string, probes: boolean) => PyProxy
-  const result = run(source, probes)
-  const [records, stdout, error] = result.toJs({ dict_converter: Object.fromEntries }) as [
-    ProbeRecord[],
-    string,
-    string | undefined,
-  ]
-  result.destroy()
-  return { records, stdout, error: error ?? null }
+  const once = (probes: boolean): OracleResult => {
+    const result = run(source, probes)
+    const [records, stdout, error] = result.toJs({ dict_converter: Object.fromEntries }) as [
+      ProbeRecord[],
+      string,
+      string | undefined,
+    ]
+    result.destroy()
+    return { records, stdout, error: error ?? null }
+  }
+  const plain = once(false)
+  const probed = once(true)
+  return { plain, probed }
 }
