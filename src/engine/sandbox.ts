@@ -77,35 +77,53 @@ class DeadWebSocket {
 }
 
 /**
- * Built-in modules none of whose functions the worker needs once Pyodide has loaded: every
- * function (and every method of every class) they export is replaced by a refusal.
+ * Built-in modules the worker keeps as they are: pure computation, streams, events, timers,
+ * or (`crypto`) needed by Emscripten at run time. Every other built-in, including ones a
+ * future Node adds, is closed: every function (and every method of every class) it exports
+ * is replaced by a refusal. `module`, `process` and `worker_threads` are handled apart.
  */
-const CLOSED_MODULES = [
-  'fs',
-  'fs/promises',
-  'child_process',
-  'cluster',
-  'net',
-  'tls',
-  'dgram',
-  'dns',
-  'dns/promises',
-  'http',
-  'https',
-  'http2',
-  'inspector',
-  'inspector/promises',
-  'trace_events',
-  'vm',
-  'v8',
-  'os',
-  'wasi',
-  'repl',
-  'readline',
-  'readline/promises',
-  'tty',
-  'sqlite',
-]
+const OPEN_MODULES = new Set([
+  '_stream_duplex',
+  '_stream_passthrough',
+  '_stream_readable',
+  '_stream_transform',
+  '_stream_wrap',
+  '_stream_writable',
+  'assert',
+  'assert/strict',
+  'async_hooks',
+  'buffer',
+  'console',
+  'constants',
+  'crypto',
+  'diagnostics_channel',
+  'domain',
+  'events',
+  'path',
+  'path/posix',
+  'path/win32',
+  'perf_hooks',
+  'punycode',
+  'querystring',
+  'stream',
+  'stream/consumers',
+  'stream/promises',
+  'stream/web',
+  'string_decoder',
+  'sys',
+  'timers',
+  'timers/promises',
+  'url',
+  'util',
+  'util/types',
+  'zlib',
+])
+
+/** Built-ins handled apart from the generic closing. */
+const SPECIAL_MODULES = new Set(['module', 'process', 'worker_threads'])
+
+/** Built-ins reachable only with the `node:` prefix (absent from `builtinModules`). */
+const PREFIX_ONLY_MODULES = ['test', 'test/reporters', 'sea', 'sqlite']
 
 /** Exports kept in modules that are otherwise closed (plain values, no capability). */
 const KEEP = new Set(['constants', 'EOL', 'devNull', 'default'])
@@ -236,7 +254,10 @@ export function lockDownJavaScript(): void {
     for (const value of shared) if (typeof value === 'function') SHARED_CLASSES.add(value)
   }
   const modules = new Map<string, Record<string, unknown>>()
-  for (const name of [...CLOSED_MODULES, 'worker_threads']) {
+  for (const name of [...Module.builtinModules, ...PREFIX_ONLY_MODULES, 'worker_threads']) {
+    if (OPEN_MODULES.has(name) || (SPECIAL_MODULES.has(name) && name !== 'worker_threads')) {
+      continue
+    }
     const exports = builtin(name)
     if (exports) modules.set(name, exports)
   }
