@@ -3,17 +3,20 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { traceSource } from '../engine/index.ts'
 import type { TraceOptions } from '../shared/trace.ts'
+import { EXPORT_OPTIONS, EXPORT_USAGE, exportCommand, ExportUsageError } from './export.ts'
 import { formatTable } from './table.ts'
 import { readPackageVersion } from './version.ts'
 
 const HELP = `Usage:
   refscope trace FILE.py [--out FILE.json] [--max-steps N] [--timeout SECONDS] [--stdin TEXT]
-  refscope --version
+${EXPORT_USAGE}  refscope --version
   refscope --help
 
 Commands:
   trace   Run FILE.py (or - for standard input) on CPython 3.14 and print its trace as
           refscope-trace/1 JSON: every step's frames, objects and their true reference counts.
+  export  Draw the heap of chosen steps as SVG, PNG, an offline HTML player, a PDF handout, an
+          animated GIF, or write the trace as JSON (see Export below).
 
 Options:
   --out FILE        Write the trace to FILE instead of standard output.
@@ -22,7 +25,7 @@ Options:
   --stdin TEXT      Text that input() reads.
   --pretty          Indent the JSON.
   --table           Print a readable table (names, objects, counts, frees) instead of JSON.
-`
+${EXPORT_OPTIONS}`
 
 /** Thrown for bad command lines: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -95,10 +98,12 @@ export async function main(argv: string[]): Promise<number> {
       return command === undefined ? 2 : 0
     }
     if (command === 'trace') return await traceCommand(rest)
+    if (command === 'export') return await exportCommand(rest)
     throw new UsageError(`unknown command '${command}' (try refscope --help)`)
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof ExportUsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       process.stderr.write(`refscope: ${(error as Error).message}\n`)
