@@ -16,6 +16,7 @@ import { parseSession, SESSION_EXTENSION, SessionError } from '../shared/session
 import type { Annotation } from '../shared/session.ts'
 import type { TraceDocument, TraceOptions } from '../shared/trace.ts'
 import { TRACE_FORMAT } from '../shared/trace.ts'
+import { findLesson, LESSONS } from '../renderer/src/lessons/index.ts'
 
 /** Usage lines of the export command. */
 export const EXPORT_USAGE = `  refscope export FILE --format svg|png|html|pdf|gif|json [--step N | --steps A..B]
@@ -24,7 +25,8 @@ export const EXPORT_USAGE = `  refscope export FILE --format svg|png|html|pdf|gi
 
 /** Options of the export command. */
 export const EXPORT_OPTIONS = `
-Export (FILE is a snippet .py or -, a refscope-trace/1 .json, or a .refscope session):
+Export (FILE is a snippet .py or -, a refscope-trace/1 .json, a .refscope session, or a
+built-in lesson such as lesson:basics):
   --format F        svg, png, html (offline player), pdf (handout), gif or json.
   --step N          One step: N is the 0-based trace index.
   --steps A..B      Steps A to B (inclusive). svg and png write a folder of step-0001.svg…
@@ -63,6 +65,14 @@ function readText(file: string): string {
 }
 
 async function readInput(file: string, traceOptions: TraceOptions): Promise<Input> {
+  if (file.startsWith('lesson:')) {
+    const lesson = findLesson(file.slice('lesson:'.length))
+    if (!lesson) {
+      const ids = LESSONS.map((item) => item.id).join(', ')
+      throw new ExportUsageError(`no built-in lesson '${file}' (lessons: ${ids})`)
+    }
+    return { doc: await traceSource(lesson.code, traceOptions), annotations: [] }
+  }
   const text = readText(file)
   if (file.endsWith(SESSION_EXTENSION)) {
     let opened
@@ -104,7 +114,7 @@ function lineList(value: string): number[] {
 }
 
 function defaultOut(file: string, format: ExportFormat, folder: boolean): string {
-  const stem = file === '-' ? 'snippet' : basename(file, extname(file))
+  const stem = file === '-' ? 'snippet' : basename(file.replace(/^lesson:/, ''), extname(file))
   if (folder) return `${stem}-${format}`
   return `${stem}${format === 'json' ? '.trace' : ''}.${format}`
 }

@@ -48,6 +48,18 @@ describe('refscope export', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
+  it('exports a built-in lesson by name, with its explanations in the player', async () => {
+    const out = join(dir, 'basics-player.html')
+    const result = await run('export', 'lesson:basics', '--format', 'html', '--out', out)
+    expect(result.code).toBe(0)
+    const html = readFileSync(out, 'utf8')
+    expect(html).toContain('The last reference is gone')
+    expect(html).toContain('var1 = [10, 20]')
+    expect((await run('export', 'lesson:nope', '--format', 'html')).stderr).toMatch(
+      /no built-in lesson 'lesson:nope' \(lessons: basics, /,
+    )
+  })
+
   it('writes one step as SVG (--step is the 0-based index)', async () => {
     const out = join(dir, 'one.svg')
     const step = stepAtLine(doc, 7)
