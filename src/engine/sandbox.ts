@@ -364,6 +364,13 @@ export function lockDownPyodide(py: PyodideLike): void {
   for (const name of PYODIDE_CLOSED) replace(api, name, refuse(name))
   const internal = api._api as Record<string, unknown> | undefined
   if (internal) {
+    // Loading options hold host paths (where the app is installed, the user's name in it).
+    const config = internal.config as Record<string, unknown> | undefined
+    if (config) {
+      for (const [key, value] of Object.entries(config)) {
+        if (typeof value === 'string' && /[/\\]/.test(value)) replace(config, key, '')
+      }
+    }
     for (const name of PYODIDE_INTERNAL_CLOSED) replace(internal, name, refuse(name))
     const manager = internal.packageManager as Record<string, unknown> | undefined
     if (manager) {

@@ -58,6 +58,9 @@ for name in ('system', 'popen', 'fork', 'forkpty', 'execv', 'execve', 'execl', '
     if hasattr(os, name):
         setattr(os, name, _refuse('os.' + name + '() (starting or signalling processes)'))
 os.environ.clear()
+# Where the worker script lives on the host is not the program's business.
+sys.executable = sys._base_executable = ''
+sys.orig_argv = []
 _install_offline_import_hook()
 del _refuse, name, _ClosedFinder
 `

@@ -352,6 +352,17 @@ print(os.getenv('REFSCOPE_CANARY'))
     expect(result.stdout).toContain('False False\nNone\n')
     expect(result.stdout).not.toMatch(/REFSCOPE_CANARY'|PATH|HOME/)
   })
+
+  it('where the app is installed on the host is not visible', async () => {
+    const source = `import sys
+api = sys.modules['pyodide_js._api']
+print(sys.executable, sys._base_executable, sys.orig_argv, sys.argv)
+print(api.config.indexURL, api.config.packageCacheDir, api.public_api.lockfileBaseUrl)
+`
+    const result = await trace(source)
+    expect(result.doc.outcome).toEqual({ status: 'ok' })
+    expect(result.stdout).not.toMatch(/node_modules|worker|engine|\/(home|Users|work)\//)
+  })
 })
 
 describe('the host stays in control', () => {
