@@ -307,6 +307,9 @@ export function lockDownJavaScript(): void {
       closeModule(name, exports)
     }
   }
+  // Open, except this one: it loads an OpenSSL engine, a native library, from a host path.
+  const crypto = builtin('crypto')
+  if (crypto) replace(crypto, 'setEngine', refuse('crypto.setEngine'))
   // `import('node:fs')` & co. hand out ES module namespaces: make them see the refusals.
   syncBuiltinESMExports()
 
@@ -323,6 +326,7 @@ export function lockDownJavaScript(): void {
   replace(proc, 'argv', Object.freeze(['node']))
   replace(proc, 'execArgv', Object.freeze([]))
   replace(proc, 'execPath', '')
+  replace(proc, 'title', 'node')
   replace(proc, 'cwd', () => '/')
 }
 
