@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves Refscope to a browser: the built renderer plus the host services over a WebSocket,
-// on 127.0.0.1 only. Usage: node scripts/start-web.mjs [--port N] [--build]
+// on 127.0.0.1 only. Usage: node scripts/start-web.mjs [--port N] [--build] [--data-dir DIR]
+// Autosaves go to --data-dir (or $REFSCOPE_DATA_DIR); without either, to a per-launch temp folder.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,6 +12,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     build: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
   allowPositionals: false,
 })
@@ -27,7 +29,8 @@ if (values.build || !existsSync(join(rendererDir, 'index.html'))) buildApp()
 // The host services are TypeScript sources; tsx loads them (and the engine's worker does too).
 register()
 const { startWebHost } = await import('../src/host/webHost.ts')
-const host = await startWebHost({ port, rendererDir })
+const dataDir = values['data-dir'] ?? process.env.REFSCOPE_DATA_DIR ?? undefined
+const host = await startWebHost({ port, rendererDir, dataDir })
 console.log(`Refscope listening on ${host.url}`)
 
 let closing = false

@@ -4,6 +4,7 @@
  */
 import type { InvokeChannel, ReplyOf, RequestOf } from '../shared/ipc.ts'
 import { validateRequest } from '../shared/ipcValidators.ts'
+import type { AppFiles } from './appFiles.ts'
 import type { HostClient, TraceService } from './traceService.ts'
 
 type Handlers = {
@@ -20,14 +21,24 @@ export type Dispatch = <C extends InvokeChannel>(
   request: unknown,
 ) => Promise<ReplyOf<C>>
 
-/** Builds the dispatcher over one service. */
-export function createDispatch(service: TraceService): Dispatch {
+function noFiles(): never {
+  throw new Error('This host keeps no files')
+}
+
+/** Builds the dispatcher over one service (and the host's exports and autosave, if any). */
+export function createDispatch(service: TraceService, files?: AppFiles): Dispatch {
   const handlers: Handlers = {
     'engine:info': (_client, request) => service.info(request?.wait ?? false),
     'trace:run': (client, request) => service.run(client, request),
     'trace:cancel': (client, request) => service.cancel(client, request.runId),
     'trace:steps': (client, request) => service.steps(client, request),
     'trace:summary': (client, request) => service.summary(client, request),
+    'export:create': (client, request) => (files ?? noFiles()).export(client, request),
+    'export:cancel': (client, request) =>
+      (files ?? noFiles()).cancelExport(client, request.exportId),
+    'session:autosave': (_client, request) => (files ?? noFiles()).save(request),
+    'session:clearAutosave': () => (files ?? noFiles()).clear(),
+    'session:recover': () => files?.recover() ?? null,
   }
   return async (client, channel, request) => {
     const handler = handlers[channel] as Handlers[typeof channel]

@@ -16,7 +16,14 @@ import {
   type TraceProgress,
   type TraceSummary,
 } from '../shared/ipc.ts'
-import type { PythonInfo, StepEvent, TraceOutcome, TraceStep } from '../shared/trace.ts'
+import { TRACE_FORMAT } from '../shared/trace.ts'
+import type {
+  PythonInfo,
+  StepEvent,
+  TraceDocument,
+  TraceOutcome,
+  TraceStep,
+} from '../shared/trace.ts'
 import type { EngineLike, RunHandleLike } from './engineTypes.ts'
 import { createThrottle, type Throttle } from './throttle.ts'
 
@@ -46,6 +53,7 @@ export class UnknownRunError extends Error {
 
 interface RunRecord {
   readonly runId: number
+  readonly source: string
   readonly client: HostClient
   readonly handle: RunHandleLike
   readonly throttle: Throttle
@@ -112,7 +120,7 @@ export class TraceService {
       if (record) this.emitProgress(record)
     }, this.progressIntervalMs)
     const handle = engine.run(request.source, request.options, () => throttle.schedule())
-    record = { runId, client, handle, throttle, outcome: null, live: true }
+    record = { runId, source: request.source, client, handle, throttle, outcome: null, live: true }
     const current = record
     this.runs.set(client.id, current)
     handle.done.then(
@@ -153,6 +161,22 @@ export class TraceService {
     }
     const done = record.outcome !== null
     return { lines, events, depths, length, done, outcome: record.outcome }
+  }
+
+  /** The client's ended run as a `refscope-trace/1` document (for exports). */
+  document(client: HostClient, runId: number): TraceDocument {
+    const record = this.recordOf(client, runId)
+    if (!record.outcome || !this.python) throw new Error('The run has not finished yet')
+    const { model } = record.handle
+    const steps: TraceStep[] = []
+    for (let i = 0; i < model.length; i++) steps.push(model.getStep(i))
+    return {
+      format: TRACE_FORMAT,
+      python: this.python,
+      source: record.source,
+      steps,
+      outcome: record.outcome,
+    }
   }
 
   /** Forgets a client (window closed, connection dropped), cancelling its run. */

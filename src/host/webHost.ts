@@ -2,7 +2,10 @@
  * The browser host: serves the built renderer and the IPC contract over a WebSocket on
  * 127.0.0.1 only, gated by a per-launch token, so Refscope runs without the Electron binary.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -16,6 +19,7 @@ import {
   type WsServerMessage,
 } from '../shared/wsProtocol.ts'
 import { CONTENT_SECURITY_POLICY } from './csp.ts'
+import { AppFiles } from './appFiles.ts'
 import { createDispatch } from './dispatch.ts'
 import { mimeTypeOf, resolveStaticFile } from './staticFiles.ts'
 import { createToken, tokenMatches } from './token.ts'
@@ -34,6 +38,8 @@ export interface WebHostOptions {
   token?: string
   /** Service to use; by default the host makes one and disposes it on close. */
   service?: TraceService
+  /** Where autosaves live; by default a fresh folder under the system's temp folder. */
+  dataDir?: string
 }
 
 /** A running browser host. */
@@ -48,6 +54,8 @@ export interface WebHost {
   readonly token: string
   /** The tracing service behind the WebSocket bridge. */
   readonly service: TraceService
+  /** The folder autosaves are kept in. */
+  readonly dataDir: string
   /** Closes connections and the server (and the service, if the host made it). */
   close(): Promise<void>
 }
@@ -89,7 +97,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? createToken()
   const ownsService = !options.service
   const service = options.service ?? (await defaultService())
-  const dispatch = createDispatch(service)
+  // Without a chosen folder, autosaves live only as long as this launch.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'refscope-data-'))
+  const files = new AppFiles(service, dataDir)
+  const dispatch = createDispatch(service, files)
   const server = createServer()
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD })
 
@@ -202,12 +213,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     service,
+    dataDir,
     async close() {
+      files.dispose()
       for (const ws of wss.clients) ws.terminate()
       await new Promise<void>((done) => wss.close(() => done()))
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       if (ownsService) await service.dispose()
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

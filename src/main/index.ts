@@ -1,6 +1,8 @@
 /** Electron entry: a thin shell around the host services and the renderer. */
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, session } from 'electron'
+import { AppFiles } from '../host/appFiles.ts'
 import { CONTENT_SECURITY_POLICY } from '../host/csp.ts'
 import { createDefaultEngine } from '../host/defaultEngine.ts'
 import { TraceService } from '../host/traceService.ts'
@@ -51,7 +53,8 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
     grant(false),
   )
-  registerIpc(service)
+  // Autosaves live in the user-data folder, where the next launch looks for them.
+  registerIpc(service, new AppFiles(service, join(app.getPath('userData'), 'sessions')))
   app.applicationMenu = buildMenu((command) => {
     const target = BrowserWindow.getFocusedWindow() ?? mainWindow
     if (target) sendEvent(target.webContents, 'menu:command', { command })

@@ -3,6 +3,7 @@
  * the app's own pages) and its shape before the service sees it.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import type { AppFiles } from '../host/appFiles.ts'
 import { createDispatch } from '../host/dispatch.ts'
 import type { HostClient, TraceService } from '../host/traceService.ts'
 import { INVOKE_CHANNELS } from '../shared/ipc.ts'
@@ -16,8 +17,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 /** Registers a handler for every invoke channel; returns a function that removes them. */
-export function registerIpc(service: TraceService): () => void {
-  const dispatch = createDispatch(service)
+export function registerIpc(service: TraceService, files?: AppFiles): () => void {
+  const dispatch = createDispatch(service, files)
   const clients = new Map<number, HostClient>()
 
   // One client per renderer: its run is cancelled when the renderer goes away.

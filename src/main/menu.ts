@@ -16,10 +16,12 @@ export function buildMenu(send: Send): Menu {
     {
       label: 'File',
       submenu: [
-        item('New Snippet', 'file:new', send, 'CmdOrCtrl+N'),
+        item('New Session', 'file:new', send, 'CmdOrCtrl+N'),
         item('Open…', 'file:open', send, 'CmdOrCtrl+O'),
-        item('Save…', 'file:save', send, 'CmdOrCtrl+S'),
+        item('Save', 'file:save', send, 'CmdOrCtrl+S'),
+        item('Save As…', 'file:saveAs', send, 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
+        item('Export…', 'file:export', send, 'CmdOrCtrl+E'),
         item('Export Trace…', 'file:exportTrace', send, 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },

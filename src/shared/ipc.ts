@@ -2,6 +2,7 @@
  * The one contract between the UI and the host (Electron main or the browser host):
  * every request/reply channel, every pushed event, and the bridge the renderer sees.
  */
+import type { Annotation, Session } from './session.ts'
 import type { PythonInfo, StepEvent, TraceOptions, TraceOutcome, TraceStep } from './trace.ts'
 
 /** Most full steps one `trace:steps` call may ask for. */
@@ -98,11 +99,97 @@ export interface TraceProgress {
   outcome: TraceOutcome | null
 }
 
+/** Formats `export:create` produces (the same list as the exporters'). */
+export const EXPORT_FORMATS = ['svg', 'png', 'html', 'pdf', 'gif', 'json'] as const
+
+/** One export format. */
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number]
+
+/** Which steps an export covers; at most one field is set, none means the format's default. */
+export interface ExportSteps {
+  /** One 0-based trace index. */
+  step?: number
+  /** Inclusive 0-based range. */
+  range?: { from: number; to: number }
+  /** Steps that stop on one of these 1-based lines. */
+  breakpoints?: number[]
+  /** Steps where this object's count changes or it is freed. */
+  objectId?: string
+}
+
+/** Request of `export:create`: exports the client's current run. */
+export interface ExportCreateRequest {
+  /** Chosen by the renderer; names the export in progress events and `export:cancel`. */
+  exportId: number
+  /** The run to export (it must have ended). */
+  runId: number
+  format: ExportFormatName
+  steps?: ExportSteps
+  theme?: 'light' | 'dark'
+  /** 1, 2 or 3 for png and gif. */
+  scale?: number
+  /** Title of the player and the handout. */
+  title?: string
+  /** Notes shown by the player and the handout. */
+  annotations?: Annotation[]
+}
+
+/** One exported file, base64-encoded. */
+export interface ExportedFile {
+  name: string
+  base64: string
+}
+
+/** Reply of `export:create`. */
+export interface ExportCreateReply {
+  /** One file, or several that belong in a folder. */
+  files: ExportedFile[]
+  /** True when the files belong in a folder. */
+  folder: boolean
+  /** The 0-based steps exported. */
+  steps: number[]
+  /** Set when the steps were cut to the format's maximum. */
+  note: string | null
+}
+
+/** Request of `export:cancel`. */
+export interface ExportCancelRequest {
+  exportId: number
+}
+
+/** Payload of the `export:progress` event. */
+export interface ExportProgress {
+  exportId: number
+  /** Units of work done (diagrams laid out, frames rendered…). */
+  done: number
+  total: number
+}
+
+/** A session as the renderer sends it for autosave: everything but the trace. */
+export type SessionState = Omit<Session, 'trace'>
+
+/** Request of `session:autosave`. */
+export interface AutosaveRequest {
+  session: SessionState
+  /** Name of the session file the state belongs to, if any. */
+  fileName: string | null
+}
+
+/** Reply of `session:recover`: what an earlier run left unsaved. */
+export interface RecoveryInfo {
+  session: SessionState
+  fileName: string | null
+  /** ISO time of the autosave. */
+  savedAt: string
+}
+
 /** Every command the native menu can send to the renderer. */
 export const MENU_COMMANDS = [
   'file:new',
   'file:open',
   'file:save',
+  'file:saveAs',
+  'file:export',
   'file:exportTrace',
   'run:run',
   'run:stop',
@@ -132,6 +219,11 @@ export interface InvokeChannels {
   'trace:cancel': { request: CancelRequest; reply: void }
   'trace:steps': { request: StepsRequest; reply: TraceStep[] }
   'trace:summary': { request: SummaryRequest; reply: TraceSummary }
+  'export:create': { request: ExportCreateRequest; reply: ExportCreateReply }
+  'export:cancel': { request: ExportCancelRequest; reply: void }
+  'session:autosave': { request: AutosaveRequest; reply: void }
+  'session:clearAutosave': { request: undefined; reply: void }
+  'session:recover': { request: undefined; reply: RecoveryInfo | null }
 }
 
 /** Name of an invoke channel. */
@@ -150,12 +242,18 @@ export const INVOKE_CHANNELS = [
   'trace:cancel',
   'trace:steps',
   'trace:summary',
+  'export:create',
+  'export:cancel',
+  'session:autosave',
+  'session:clearAutosave',
+  'session:recover',
 ] as const satisfies readonly InvokeChannel[]
 
 /** Payload type of every host-to-renderer event. */
 export interface EventChannels {
   'trace:progress': TraceProgress
   'menu:command': MenuCommandEvent
+  'export:progress': ExportProgress
 }
 
 /** Name of a host-to-renderer event. */
@@ -165,6 +263,7 @@ export type EventChannel = keyof EventChannels
 export const EVENT_CHANNELS = [
   'trace:progress',
   'menu:command',
+  'export:progress',
 ] as const satisfies readonly EventChannel[]
 
 /** Sends one request over some transport; bridges are built on top of it. */
@@ -191,6 +290,16 @@ export interface RefscopeBridge {
   steps(request: StepsRequest): Promise<TraceStep[]>
   /** `trace:summary` */
   summary(request: SummaryRequest): Promise<TraceSummary>
+  /** `export:create`: exports the current run; progress comes as `export:progress` events. */
+  exportRun(request: ExportCreateRequest): Promise<ExportCreateReply>
+  /** `export:cancel` */
+  cancelExport(request: ExportCancelRequest): Promise<void>
+  /** `session:autosave`: keeps unsaved work in the host's data folder. */
+  autosave(request: AutosaveRequest): Promise<void>
+  /** `session:clearAutosave`: after a save, a discard, or a declined recovery. */
+  clearAutosave(): Promise<void>
+  /** `session:recover`: what a crashed or killed earlier run left unsaved, or null. */
+  recover(): Promise<RecoveryInfo | null>
   /** Listens to a host event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void
 }
@@ -203,6 +312,11 @@ export function createBridge(invoke: Invoker, subscribe: Subscriber): RefscopeBr
     cancel: (request) => invoke('trace:cancel', request),
     steps: (request) => invoke('trace:steps', request),
     summary: (request) => invoke('trace:summary', request),
+    exportRun: (request) => invoke('export:create', request),
+    cancelExport: (request) => invoke('export:cancel', request),
+    autosave: (request) => invoke('session:autosave', request),
+    clearAutosave: () => invoke('session:clearAutosave', undefined),
+    recover: () => invoke('session:recover', undefined),
     on: (event, listener) => subscribe(event, listener),
   }
 }

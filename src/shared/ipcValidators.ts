@@ -4,11 +4,17 @@
  */
 import type { TraceOptions } from './trace.ts'
 import {
+  EXPORT_FORMATS,
   MAX_SOURCE_LENGTH,
   MAX_STEPS_PER_CALL,
   INVOKE_CHANNELS,
   MENU_COMMANDS,
+  type AutosaveRequest,
   type CancelRequest,
+  type ExportCancelRequest,
+  type ExportCreateRequest,
+  type ExportSteps,
+  type SessionState,
   type EngineInfoRequest,
   type InvokeChannel,
   type MenuCommand,
@@ -104,6 +110,103 @@ export function isSummaryRequest(value: unknown): value is SummaryRequest {
   return isRunId(value.runId) && isStepIndex(value.from)
 }
 
+/** Longest export title or annotation text accepted. */
+export const MAX_NOTE_LENGTH = 100_000
+
+/** Most annotations one request may carry. */
+export const MAX_ANNOTATIONS = 10_000
+
+function isExportId(value: unknown): value is number {
+  return isIntegerIn(value, 1, Number.MAX_SAFE_INTEGER)
+}
+
+function isShortString(value: unknown, max = MAX_NOTE_LENGTH): value is string {
+  return typeof value === 'string' && value.length <= max
+}
+
+function isLineList(value: unknown): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 100_000 &&
+    value.every((line) => isIntegerIn(line, 1, Number.MAX_SAFE_INTEGER))
+  )
+}
+
+/** Checks annotations: a list of `{ step, text, objectId? }`. */
+export function isAnnotationList(value: unknown): value is ExportCreateRequest['annotations'] {
+  if (!Array.isArray(value) || value.length > MAX_ANNOTATIONS) return false
+  return value.every(
+    (item) =>
+      isPlainObject(item) &&
+      hasOnlyKeys(item, ['step', 'text', 'objectId']) &&
+      isStepIndex(item.step) &&
+      isShortString(item.text) &&
+      (item.objectId === undefined || isShortString(item.objectId, 200)),
+  )
+}
+
+/** Checks an export's step choice: at most one of step, range, breakpoints, objectId. */
+export function isExportSteps(value: unknown): value is ExportSteps {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['step', 'range', 'breakpoints', 'objectId'])) {
+    return false
+  }
+  if (Object.keys(value).length > 1) return false
+  const { step, range, breakpoints, objectId } = value
+  if (step !== undefined && !isStepIndex(step)) return false
+  if (range !== undefined) {
+    if (!isPlainObject(range) || !hasOnlyKeys(range, ['from', 'to'])) return false
+    if (!isStepIndex(range.from) || !isStepIndex(range.to) || range.to < range.from) return false
+  }
+  if (breakpoints !== undefined && !isLineList(breakpoints)) return false
+  return objectId === undefined || isShortString(objectId, 200)
+}
+
+/** Checks an `export:create` request. */
+export function isExportCreateRequest(value: unknown): value is ExportCreateRequest {
+  const keys = ['exportId', 'runId', 'format', 'steps', 'theme', 'scale', 'title', 'annotations']
+  if (!isPlainObject(value) || !hasOnlyKeys(value, keys)) return false
+  if (!isExportId(value.exportId) || !isRunId(value.runId)) return false
+  if (!(EXPORT_FORMATS as readonly unknown[]).includes(value.format)) return false
+  if (value.steps !== undefined && !isExportSteps(value.steps)) return false
+  if (value.theme !== undefined && value.theme !== 'light' && value.theme !== 'dark') return false
+  if (value.scale !== undefined && !isIntegerIn(value.scale, 1, 3)) return false
+  if (value.title !== undefined && !isShortString(value.title, 1000)) return false
+  return value.annotations === undefined || isAnnotationList(value.annotations)
+}
+
+/** Checks an `export:cancel` request. */
+export function isExportCancelRequest(value: unknown): value is ExportCancelRequest {
+  return isPlainObject(value) && hasOnlyKeys(value, ['exportId']) && isExportId(value.exportId)
+}
+
+/** Checks the session state a renderer sends for autosave. */
+export function isSessionState(value: unknown): value is SessionState {
+  const keys = ['code', 'breakpoints', 'currentStep', 'annotations', 'view', 'lessonId']
+  if (!isPlainObject(value) || !hasOnlyKeys(value, keys)) return false
+  if (!isShortString(value.code, MAX_SOURCE_LENGTH) || !isLineList(value.breakpoints)) return false
+  if (value.currentStep !== null && !isStepIndex(value.currentStep)) return false
+  if (!isAnnotationList(value.annotations)) return false
+  if (value.lessonId !== null && !isShortString(value.lessonId, 200)) return false
+  const view = value.view
+  if (!isPlainObject(view) || !hasOnlyKeys(view, ['theme', 'immortalInline'])) return false
+  return (
+    (view.theme === 'light' || view.theme === 'dark' || view.theme === 'system') &&
+    typeof view.immortalInline === 'boolean'
+  )
+}
+
+/** Checks a `session:autosave` request. */
+export function isAutosaveRequest(value: unknown): value is AutosaveRequest {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['session', 'fileName'])) return false
+  const { fileName } = value
+  return isSessionState(value.session) && (fileName === null || isShortString(fileName, 1000))
+}
+
+/** Checks a request that carries nothing. */
+export function isEmptyRequest(value: unknown): value is undefined {
+  return value === undefined || value === null
+}
+
 /** The request validator of every invoke channel. */
 export const requestValidators: { [C in InvokeChannel]: Validator<RequestOf<C>> } = {
   'engine:info': isEngineInfoRequest,
@@ -111,6 +214,11 @@ export const requestValidators: { [C in InvokeChannel]: Validator<RequestOf<C>> 
   'trace:cancel': isCancelRequest,
   'trace:steps': isStepsRequest,
   'trace:summary': isSummaryRequest,
+  'export:create': isExportCreateRequest,
+  'export:cancel': isExportCancelRequest,
+  'session:autosave': isAutosaveRequest,
+  'session:clearAutosave': isEmptyRequest,
+  'session:recover': isEmptyRequest,
 }
 
 /** True for a known invoke channel name. */

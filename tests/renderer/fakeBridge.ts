@@ -1,5 +1,10 @@
 import type {
+  AutosaveRequest,
   EngineInfo,
+  ExportCancelRequest,
+  ExportCreateReply,
+  ExportCreateRequest,
+  RecoveryInfo,
   EventChannel,
   EventChannels,
   RefscopeBridge,
@@ -74,6 +79,37 @@ export class FakeBridge implements RefscopeBridge {
       done: run.outcome !== null,
       outcome: run.outcome,
     })
+  }
+
+  /** What `session:recover` answers. */
+  recovery: RecoveryInfo | null = null
+
+  async exportRun(request: ExportCreateRequest): Promise<ExportCreateReply> {
+    this.calls.push({ channel: 'export:create', request })
+    const data = btoa(`<svg data-format="${request.format}"/>`)
+    return {
+      files: [{ name: 'step-0001.svg', base64: data }],
+      folder: false,
+      steps: [0],
+      note: null,
+    }
+  }
+
+  async cancelExport(request: ExportCancelRequest): Promise<void> {
+    this.calls.push({ channel: 'export:cancel', request })
+  }
+
+  async autosave(request: AutosaveRequest): Promise<void> {
+    this.calls.push({ channel: 'session:autosave', request })
+  }
+
+  async clearAutosave(): Promise<void> {
+    this.calls.push({ channel: 'session:clearAutosave', request: undefined })
+  }
+
+  async recover(): Promise<RecoveryInfo | null> {
+    this.calls.push({ channel: 'session:recover', request: undefined })
+    return this.recovery
   }
 
   async cancel(request: { runId: number }): Promise<void> {

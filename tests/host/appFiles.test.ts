@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppFiles } from '../../src/host/appFiles.ts'
+import { createDispatch } from '../../src/host/dispatch.ts'
+import { TraceService, type HostClient } from '../../src/host/traceService.ts'
+import type { ExportProgress, SessionState } from '../../src/shared/ipc.ts'
+import { emptySession } from '../../src/shared/session.ts'
+import { FakeEngine } from './fakeEngine.ts'
+
+const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function client(id: string): HostClient & { progress: ExportProgress[] } {
+  const progress: ExportProgress[] = []
+  return {
+    id,
+    progress,
+    emit(event, payload) {
+      if (event === 'export:progress') progress.push(payload as ExportProgress)
+    },
+  }
+}
+
+function state(code: string): SessionState {
+  const { trace: _trace, ...rest } = emptySession(code)
+  return { ...rest, breakpoints: [2], annotations: [{ step: 1, text: 'look here' }] }
+}
+
+describe('AppFiles', () => {
+  let dir: string
+  let engine: FakeEngine
+  let service: TraceService
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'refscope-appfiles-'))
+    engine = new FakeEngine()
+    service = new TraceService({ createEngine: () => engine })
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('keeps autosaved work for the next launch and forgets it once cleared', async () => {
+    const files = new AppFiles(service, dir)
+    expect(files.recover()).toBeNull()
+    files.save({ session: state('x = 1\n'), fileName: 'lesson.refscope' })
+
+    const nextLaunch = new AppFiles(service, dir)
+    const recovered = nextLaunch.recover()
+    expect(recovered?.session).toEqual(state('x = 1\n'))
+    expect(recovered?.fileName).toBe('lesson.refscope')
+    expect(recovered?.savedAt).toMatch(/^\d{4}-/)
+
+    nextLaunch.clear()
+    expect(new AppFiles(service, dir).recover()).toBeNull()
+  })
+
+  it('exports a finished run through the dispatcher as base64 files', async () => {
+    const dispatch = createDispatch(service, new AppFiles(service, dir))
+    const a = client('a')
+    await service.info(true)
+    const { runId } = service.run(a, { source: 'x = 1\ny = 2\n' })
+    engine.runs[0]!.grow(2)
+    engine.runs[0]!.finish({ status: 'ok' })
+    await flush()
+    const reply = await dispatch(a, 'export:create', { exportId: 1, runId, format: 'json' })
+    expect(reply.folder).toBe(false)
+    expect(reply.files).toHaveLength(1)
+    const doc = JSON.parse(Buffer.from(reply.files[0]!.base64, 'base64').toString('utf8'))
+    expect(doc.source).toBe('x = 1\ny = 2\n')
+    expect(doc.steps).toHaveLength(2)
+  })
+
+  it('refuses to export a run that is still going, and malformed requests', async () => {
+    const dispatch = createDispatch(service, new AppFiles(service, dir))
+    const a = client('a')
+    await service.info(true)
+    const { runId } = service.run(a, { source: 'x = 1' })
+    engine.runs[0]!.grow(1)
+    await expect(
+      dispatch(a, 'export:create', { exportId: 1, runId, format: 'json' }),
+    ).rejects.toThrow(/not finished/)
+    await expect(
+      dispatch(a, 'export:create', { exportId: 1, runId, format: 'bmp' }),
+    ).rejects.toThrow(/Invalid request/)
+  })
+
+  it('answers recover with null on a host without a data folder', async () => {
+    const dispatch = createDispatch(service)
+    expect(await dispatch(client('a'), 'session:recover', undefined)).toBeNull()
+    await expect(dispatch(client('a'), 'session:clearAutosave', undefined)).rejects.toThrow(
+      /no files/,
+    )
+  })
+})
