@@ -35,7 +35,12 @@ class _Instrument(ast.NodeTransformer):
                 docstring_allowed and i == 0 and isinstance(stmt, ast.Expr)
                 and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
             )
-            if isinstance(stmt, SIMPLE) and not is_docstring and stmt.lineno not in self.lines:
+            # A bare annotation (`name: str`) compiles to no code in 3.14 (PEP 649): no line runs.
+            bare_annotation = isinstance(stmt, ast.AnnAssign) and stmt.value is None
+            if (
+                isinstance(stmt, SIMPLE) and not is_docstring and not bare_annotation
+                and stmt.lineno not in self.lines
+            ):
                 self.lines.add(stmt.lineno)
                 out.append(self._probe(stmt.lineno))
             out.append(stmt)
@@ -96,6 +101,9 @@ def run(source, probes=True):
         tree = _Instrument().visit(tree)
         ast.fix_missing_locations(tree)
     code = compile(tree, FILENAME, "exec", dont_inherit=True)
+    # The tree's Constant nodes hold the very objects the code's co_consts hold: keeping it
+    # alive while the snippet runs would add a reference to every constant (3.5, 10 ** 20...).
+    tree = None
     namespace = {"__name__": "__main__", "__builtins__": __builtins__, "__file__": FILENAME}
     if probes:
         namespace["__probe__"] = __probe__
