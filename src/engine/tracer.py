@@ -815,7 +815,6 @@ class Tracer:
                         "line": error.lineno,
                         "column": error.offset,
                     },
-                    "syntax": True,
                 }
             )
         self.globals = {"__name__": "__main__", "__builtins__": _builtins_module, "__file__": FILENAME}

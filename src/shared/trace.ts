@@ -67,7 +67,7 @@ export interface TraceStep {
   stdout: string
   /** Text the program wrote to stderr since the previous step. */
   stderr: string
-  /** True when the object budget cut the walk short at this step. */
+  /** True when the object budget or the per-container item cap left something out. */
   truncated?: boolean
   /** On an `exception` step: the exception being raised. */
   exception?: { type: string; message: string }
@@ -77,7 +77,7 @@ export interface TraceStep {
 export type OutcomeStatus = 'ok' | 'error' | 'stopped'
 
 /** Why a run was stopped before it finished. */
-export type StopReason = 'step-limit' | 'time-limit' | 'cancelled' | 'memory' | 'output-limit'
+export type StopReason = 'step-limit' | 'time-limit' | 'cancelled' | 'memory'
 
 /** An error raised by the program (or a syntax error, which yields no steps). */
 export interface TraceError {

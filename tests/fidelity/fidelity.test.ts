@@ -30,7 +30,8 @@ describe('engine refcounts equal the untraced probe oracle', () => {
   })
 
   for (const name of snippets) {
-    it.concurrent(name, async () => {
+    // Generous: a few snippets run 15,000 traced steps, and two interpreters load per snippet.
+    it.concurrent(name, { timeout: 600_000 }, async () => {
       const source = readFileSync(new URL(name, snippetDir), 'utf8')
       const [traced, { probed, plain }] = await Promise.all([
         engine.run(source).done,

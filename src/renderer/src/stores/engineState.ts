@@ -27,11 +27,8 @@ export function engineStatus(facts: EngineFacts): EngineStatus {
   return 'loading'
 }
 
-/** The stop reason reported with `stopped` (output-limit is reported as memory). */
-export function stopReason(
-  outcome: TraceOutcome | null,
-): Exclude<StopReason, 'output-limit'> | null {
+/** The stop reason reported with `stopped`. */
+export function stopReason(outcome: TraceOutcome | null): StopReason | null {
   if (outcome?.status !== 'stopped') return null
-  const reason = outcome.reason ?? 'cancelled'
-  return reason === 'output-limit' ? 'memory' : reason
+  return outcome.reason ?? 'cancelled'
 }
