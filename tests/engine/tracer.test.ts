@@ -2,12 +2,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/engine/index.ts'
 import type { TraceDocument, TraceOptions, TraceStep } from '../../src/shared/trace.ts'
+import { validateTrace } from '../../src/shared/validateTrace.ts'
 
 const engine = new Engine({ warmSpare: true })
 afterAll(() => engine.dispose())
 
 async function trace(source: string, options: TraceOptions = {}): Promise<TraceDocument> {
-  return (await engine.run(source, options).done).toDocument()
+  const document = (await engine.run(source, options).done).toDocument()
+  expect(validateTrace(document).errors).toEqual([])
+  return document
 }
 
 /** The object a name in the innermost frame points at. */

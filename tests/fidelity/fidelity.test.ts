@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/engine/index.ts'
+import { validateTrace } from '../../src/shared/validateTrace.ts'
 import { compareWithOracle } from './compare.ts'
 import { runOracle } from './oracle.ts'
 
@@ -38,6 +39,7 @@ describe('engine refcounts equal the untraced probe oracle', () => {
         runOracle(source),
       ])
       const trace = traced.toDocument()
+      expect(validateTrace(trace).errors).toEqual([])
       const stdout = trace.steps.map((step) => step.stdout).join('')
       const { compared, mismatches } = compareWithOracle(trace, probed.records)
       totals.compared += compared
