@@ -28,7 +28,8 @@ function describeApp(executablePath: string): void {
 
   test('opens the main window on the app page', async () => {
     const page = await app.firstWindow()
-    await expect(page).toHaveTitle('Refscope')
+    // The title carries the session's name and an unsaved-changes dot.
+    await expect(page).toHaveTitle(/Refscope$/)
     expect(page.url()).toMatch(/^app:\/\/refscope\//)
   })
 
@@ -60,7 +61,19 @@ function describeApp(executablePath: string): void {
     })
     expect(seen).toEqual({
       bridge: 'object',
-      methods: ['cancel', 'engineInfo', 'on', 'run', 'steps', 'summary'],
+      methods: [
+        'autosave',
+        'cancel',
+        'cancelExport',
+        'clearAutosave',
+        'engineInfo',
+        'exportRun',
+        'on',
+        'recover',
+        'run',
+        'steps',
+        'summary',
+      ],
       require: 'undefined',
       process: 'undefined',
     })

@@ -22,3 +22,39 @@ export function pickTextFile(accept = '.py,.txt'): Promise<string | null> {
     input.click()
   })
 }
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  html: 'text/html',
+  pdf: 'application/pdf',
+  gif: 'image/gif',
+  json: 'application/json',
+  refscope: 'application/json',
+}
+
+/** The MIME type of a file name's extension (octet-stream when unknown). */
+export function mimeTypeOf(fileName: string): string {
+  const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase()
+  return MIME_TYPES[extension] ?? 'application/octet-stream'
+}
+
+/** Decodes base64 to bytes. */
+export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
+  return bytes
+}
+
+/** Offers base64-encoded bytes to the user as a file download. */
+export function downloadBase64(fileName: string, base64: string): void {
+  const url = URL.createObjectURL(
+    new Blob([bytesFromBase64(base64)], { type: mimeTypeOf(fileName) }),
+  )
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

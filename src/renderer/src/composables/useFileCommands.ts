@@ -1,0 +1,97 @@
+import { onBeforeUnmount, onMounted, watchEffect } from 'vue'
+import type { Ref } from 'vue'
+import { SESSION_EXTENSION } from '../../../shared/session'
+import { downloadText } from '../logic/download'
+import { sessionFileName, useDocumentStore } from '../stores/document'
+
+/** A File menu command. */
+export type FileCommand = 'new' | 'open' | 'save' | 'saveAs' | 'export'
+
+/** How often unsaved changes go to the host's autosave. */
+export const AUTOSAVE_EVERY_MS = 2000
+
+/** The file commands and the pieces they need from the page. */
+export interface FileCommands {
+  /** Runs one File menu command. */
+  run(command: FileCommand): void
+  /** Opens a picked session file (from the hidden file input). */
+  openFile(file: File): Promise<void>
+}
+
+/**
+ * File → New/Open/Save/Save As/Export in the browser host (a file input and downloads), plus
+ * the window title, autosave every few seconds, the crash-recovery offer at launch and the
+ * unsaved-changes prompt when the page is closed.
+ */
+export function useFileCommands(
+  fileInput: Ref<HTMLInputElement | null>,
+  openExport: () => void,
+): FileCommands {
+  const doc = useDocumentStore()
+
+  async function save(askName: boolean): Promise<void> {
+    let name = doc.fileName ?? sessionFileName('untitled')
+    if (askName) {
+      const chosen = window.prompt('Save session as', name)
+      if (chosen === null) return
+      name = sessionFileName(chosen)
+    }
+    downloadText(name, await doc.serialize(), 'application/json')
+    doc.markSaved(name)
+  }
+
+  function confirmDiscard(): boolean {
+    return !doc.dirty || window.confirm('Discard unsaved changes?')
+  }
+
+  function run(command: FileCommand): void {
+    switch (command) {
+      case 'new':
+        if (confirmDiscard()) doc.newDocument()
+        return
+      case 'open':
+        if (!confirmDiscard()) return
+        if (fileInput.value) {
+          fileInput.value.value = ''
+          fileInput.value.accept = `${SESSION_EXTENSION},application/json`
+          fileInput.value.click()
+        }
+        return
+      case 'save':
+        void save(false)
+        return
+      case 'saveAs':
+        void save(true)
+        return
+      case 'export':
+        openExport()
+    }
+  }
+
+  async function openFile(file: File): Promise<void> {
+    await doc.openText(await file.text(), file.name)
+  }
+
+  function onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!doc.dirty) return
+    event.preventDefault()
+    // Older engines need returnValue set to show the prompt.
+    event.returnValue = ''
+  }
+
+  let timer: ReturnType<typeof setInterval> | null = null
+  watchEffect(() => {
+    document.title = doc.title
+  })
+  onMounted(() => {
+    window.addEventListener('beforeunload', onBeforeUnload)
+    void doc.checkRecovery()
+    timer = setInterval(() => void doc.autosaveTick().catch(() => undefined), AUTOSAVE_EVERY_MS)
+  })
+  onBeforeUnmount(() => {
+    window.removeEventListener('beforeunload', onBeforeUnload)
+    if (timer) clearInterval(timer)
+  })
+
+  return { run, openFile }
+}
