@@ -6,9 +6,12 @@
 import { mkdirSync } from 'node:fs'
 import type {
   AutosaveRequest,
+  DocumentState,
   ExportCreateReply,
   ExportCreateRequest,
+  NativeFileReply,
   RecoveryInfo,
+  SaveSessionRequest,
 } from '../shared/ipc.ts'
 import { Autosave } from './autosave.ts'
 import type { HostClient, TraceService } from './traceService.ts'
@@ -16,18 +19,68 @@ import type { HostClient, TraceService } from './traceService.ts'
 /** Units of progress between two `export:progress` events at most (plus the last one). */
 const PROGRESS_EVERY = 1
 
-/** Exports and autosave for the clients of one host. */
+/** Native file dialogs and writes, offered by hosts that have them (Electron). */
+export interface NativeFiles {
+  /** Saves a session file, asking for a path when needed; null when cancelled. */
+  saveSession(client: HostClient, request: SaveSessionRequest): Promise<NativeFileReply | null>
+  /** Lets the user pick a session file and reads it; null when cancelled. */
+  openSession(client: HostClient): Promise<NativeFileReply | null>
+  /** Asks where an export goes; null when cancelled. */
+  chooseExportPath(client: HostClient, suggestedName: string): Promise<string | null>
+}
+
+/** Exports, autosave and (where the host has them) native file dialogs for its clients. */
 export class AppFiles {
   private readonly autosave: Autosave
   private readonly exports = new Map<string, AbortController>()
+  private readonly states = new Map<string, DocumentState>()
+  private readonly stateListeners = new Set<(clientId: string, state: DocumentState) => void>()
 
-  /** @param dataDir the user-data folder (created when missing) */
+  /**
+   * @param dataDir the user-data folder (created when missing)
+   * @param native native dialogs, in hosts that have them
+   */
   constructor(
     private readonly service: TraceService,
     readonly dataDir: string,
+    private readonly native: NativeFiles | null = null,
   ) {
     mkdirSync(dataDir, { recursive: true })
     this.autosave = new Autosave(dataDir)
+  }
+
+  /** `session:state`: remembers whether the client has unsaved changes. */
+  setState(client: HostClient, state: DocumentState): void {
+    this.states.set(client.id, { ...state })
+    for (const listener of this.stateListeners) listener(client.id, state)
+  }
+
+  /** The last state a client reported, if any. */
+  stateOf(clientId: string): DocumentState | null {
+    return this.states.get(clientId) ?? null
+  }
+
+  /** Calls `listener` on every reported state; returns the function that stops it. */
+  onState(listener: (clientId: string, state: DocumentState) => void): () => void {
+    this.stateListeners.add(listener)
+    return () => this.stateListeners.delete(listener)
+  }
+
+  /** Forgets a client's state (its window closed). */
+  forget(clientId: string): void {
+    this.states.delete(clientId)
+  }
+
+  /** `file:saveSession` */
+  saveSession(client: HostClient, request: SaveSessionRequest): Promise<NativeFileReply | null> {
+    if (!this.native) throw new Error('This host saves sessions as downloads')
+    return this.native.saveSession(client, request)
+  }
+
+  /** `file:openSession` */
+  openSession(client: HostClient): Promise<NativeFileReply | null> {
+    if (!this.native) throw new Error('This host opens sessions from a file input')
+    return this.native.openSession(client)
   }
 
   /** `export:create`: exports the client's finished run; cancelled by `export:cancel`. */
@@ -40,7 +93,7 @@ export class AppFiles {
     let last = -1
     try {
       // Loaded on demand: the exporters pull in the diagram layout and playwright-core.
-      const { createExport } = await import('../export/index.ts')
+      const { createExport, writeExport } = await import('../export/index.ts')
       const output = await createExport(doc, {
         format: request.format,
         steps: request.steps,
@@ -56,6 +109,20 @@ export class AppFiles {
         },
       })
       controller.signal.throwIfAborted()
+      if (request.saveToFile) {
+        if (!this.native) throw new Error('This host returns exports as downloads')
+        const suggested = output.folder ? 'export' : output.files[0]!.name
+        const path = await this.native.chooseExportPath(client, suggested)
+        // Written atomically: a temp file (or folder) renamed into place.
+        if (path) writeExport(output, path)
+        return {
+          files: [],
+          folder: output.folder,
+          steps: output.steps,
+          note: output.note,
+          savedTo: path,
+        }
+      }
       return {
         files: output.files.map(({ name, data }) => ({
           name,

@@ -39,6 +39,9 @@ export function createDispatch(service: TraceService, files?: AppFiles): Dispatc
     'session:autosave': (_client, request) => (files ?? noFiles()).save(request),
     'session:clearAutosave': () => (files ?? noFiles()).clear(),
     'session:recover': () => files?.recover() ?? null,
+    'session:state': (client, request) => files?.setState(client, request),
+    'file:saveSession': (client, request) => (files ?? noFiles()).saveSession(client, request),
+    'file:openSession': (client) => (files ?? noFiles()).openSession(client),
   }
   return async (client, channel, request) => {
     const handler = handlers[channel] as Handlers[typeof channel]

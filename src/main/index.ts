@@ -11,7 +11,8 @@ import { devServerUrl } from './appUrl.ts'
 import { sendEvent } from './events.ts'
 import { registerIpc } from './ipc.ts'
 import { buildMenu } from './menu.ts'
-import { createMainWindow, lockDownContents } from './window.ts'
+import { createNativeFiles } from './nativeFiles.ts'
+import { createMainWindow, guardClose, lockDownContents } from './window.ts'
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
@@ -26,9 +27,11 @@ app.setAboutPanelOptions({
 
 const service = new TraceService({ createEngine: createDefaultEngine })
 let mainWindow: BrowserWindow | null = null
+let files: AppFiles | null = null
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(preloadPath)
+  if (files) guardClose(mainWindow, files)
   mainWindow.on('closed', () => {
     mainWindow = null
   })
@@ -54,7 +57,8 @@ app.whenReady().then(() => {
     grant(false),
   )
   // Autosaves live in the user-data folder, where the next launch looks for them.
-  registerIpc(service, new AppFiles(service, join(app.getPath('userData'), 'sessions')))
+  files = new AppFiles(service, join(app.getPath('userData'), 'sessions'), createNativeFiles())
+  registerIpc(service, files)
   app.applicationMenu = buildMenu((command) => {
     const target = BrowserWindow.getFocusedWindow() ?? mainWindow
     if (target) sendEvent(target.webContents, 'menu:command', { command })

@@ -1,5 +1,7 @@
 /** The main window, locked down: isolated, sandboxed, no navigation away, no popups. */
-import { BrowserWindow, type WebContents } from 'electron'
+import { BrowserWindow, dialog, type WebContents } from 'electron'
+import type { AppFiles } from '../host/appFiles.ts'
+import { sendEvent } from './events.ts'
 import { isAppUrl, startUrl } from './appUrl.ts'
 import { loadWindowState, trackWindowState } from './windowState.ts'
 
@@ -31,6 +33,48 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   void window.loadURL(startUrl())
   return window
+}
+
+/** How long a window waits for its renderer to report a save before giving up on closing. */
+const SAVE_BEFORE_CLOSE_MS = 120_000
+
+/**
+ * Asks Save / Don't save / Cancel when a window with unsaved changes is closed. Save runs the
+ * renderer's File → Save and closes once it reports the session clean.
+ */
+export function guardClose(window: BrowserWindow, files: AppFiles): void {
+  const clientId = `wc-${window.webContents.id}`
+  let closing = false
+  window.on('close', (event) => {
+    const state = files.stateOf(clientId)
+    if (closing || !state?.dirty) return
+    event.preventDefault()
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      message: `Save changes to ${state.fileName ?? 'Untitled'}?`,
+      detail: "Your changes will be lost if you don't save them.",
+    })
+    if (choice === 2) return
+    if (choice === 1) {
+      files.clear()
+      closing = true
+      window.close()
+      return
+    }
+    const stop = files.onState((id, next) => {
+      if (id !== clientId || next.dirty) return
+      stop()
+      clearTimeout(timer)
+      closing = true
+      window.close()
+    })
+    const timer = setTimeout(stop, SAVE_BEFORE_CLOSE_MS)
+    sendEvent(window.webContents, 'menu:command', { command: 'file:save' })
+  })
+  window.once('closed', () => files.forget(clientId))
 }
 
 /** Guards every web contents the app creates: no popups, no leaving the app, no webviews. */

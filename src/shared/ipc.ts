@@ -132,6 +132,8 @@ export interface ExportCreateRequest {
   title?: string
   /** Notes shown by the player and the handout. */
   annotations?: Annotation[]
+  /** Write to a path chosen in a native dialog instead of returning the bytes (Electron). */
+  saveToFile?: boolean
 }
 
 /** One exported file, base64-encoded. */
@@ -150,6 +152,8 @@ export interface ExportCreateReply {
   steps: number[]
   /** Set when the steps were cut to the format's maximum. */
   note: string | null
+  /** Where the export was written, when it was saved to a file (empty `files`). */
+  savedTo?: string | null
 }
 
 /** Request of `export:cancel`. */
@@ -173,6 +177,32 @@ export interface AutosaveRequest {
   session: SessionState
   /** Name of the session file the state belongs to, if any. */
   fileName: string | null
+}
+
+/** Request of `session:state`: what the window close prompt needs to know. */
+export interface DocumentState {
+  /** True while the session has unsaved changes. */
+  dirty: boolean
+  /** The session's file name, if it has one. */
+  fileName: string | null
+}
+
+/** Request of `file:saveSession` (native dialogs; Electron only). */
+export interface SaveSessionRequest {
+  /** The session file's text. */
+  text: string
+  /** Ask for a path even when the session already has one. */
+  saveAs: boolean
+  /** Suggested name when asking. */
+  suggestedName: string
+}
+
+/** Reply of `file:saveSession` and `file:openSession`: the file, or null when cancelled. */
+export interface NativeFileReply {
+  /** The file's base name. */
+  name: string
+  /** Its text (open only). */
+  text?: string
 }
 
 /** Reply of `session:recover`: what an earlier run left unsaved. */
@@ -224,6 +254,9 @@ export interface InvokeChannels {
   'session:autosave': { request: AutosaveRequest; reply: void }
   'session:clearAutosave': { request: undefined; reply: void }
   'session:recover': { request: undefined; reply: RecoveryInfo | null }
+  'session:state': { request: DocumentState; reply: void }
+  'file:saveSession': { request: SaveSessionRequest; reply: NativeFileReply | null }
+  'file:openSession': { request: undefined; reply: NativeFileReply | null }
 }
 
 /** Name of an invoke channel. */
@@ -247,6 +280,9 @@ export const INVOKE_CHANNELS = [
   'session:autosave',
   'session:clearAutosave',
   'session:recover',
+  'session:state',
+  'file:saveSession',
+  'file:openSession',
 ] as const satisfies readonly InvokeChannel[]
 
 /** Payload type of every host-to-renderer event. */
@@ -300,6 +336,12 @@ export interface RefscopeBridge {
   clearAutosave(): Promise<void>
   /** `session:recover`: what a crashed or killed earlier run left unsaved, or null. */
   recover(): Promise<RecoveryInfo | null>
+  /** `session:state`: tells the host whether closing the window would lose changes. */
+  reportState(request: DocumentState): Promise<void>
+  /** `file:saveSession`: saves through a native dialog (Electron); null when cancelled. */
+  saveSessionFile(request: SaveSessionRequest): Promise<NativeFileReply | null>
+  /** `file:openSession`: opens through a native dialog (Electron); null when cancelled. */
+  openSessionFile(): Promise<NativeFileReply | null>
   /** Listens to a host event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void
 }
@@ -317,6 +359,9 @@ export function createBridge(invoke: Invoker, subscribe: Subscriber): RefscopeBr
     autosave: (request) => invoke('session:autosave', request),
     clearAutosave: () => invoke('session:clearAutosave', undefined),
     recover: () => invoke('session:recover', undefined),
+    reportState: (request) => invoke('session:state', request),
+    saveSessionFile: (request) => invoke('file:saveSession', request),
+    openSessionFile: () => invoke('file:openSession', undefined),
     on: (event, listener) => subscribe(event, listener),
   }
 }

@@ -10,6 +10,8 @@ import {
   INVOKE_CHANNELS,
   MENU_COMMANDS,
   type AutosaveRequest,
+  type DocumentState,
+  type SaveSessionRequest,
   type CancelRequest,
   type ExportCancelRequest,
   type ExportCreateRequest,
@@ -163,7 +165,17 @@ export function isExportSteps(value: unknown): value is ExportSteps {
 
 /** Checks an `export:create` request. */
 export function isExportCreateRequest(value: unknown): value is ExportCreateRequest {
-  const keys = ['exportId', 'runId', 'format', 'steps', 'theme', 'scale', 'title', 'annotations']
+  const keys = [
+    'exportId',
+    'runId',
+    'format',
+    'steps',
+    'theme',
+    'scale',
+    'title',
+    'annotations',
+    'saveToFile',
+  ]
   if (!isPlainObject(value) || !hasOnlyKeys(value, keys)) return false
   if (!isExportId(value.exportId) || !isRunId(value.runId)) return false
   if (!(EXPORT_FORMATS as readonly unknown[]).includes(value.format)) return false
@@ -171,6 +183,7 @@ export function isExportCreateRequest(value: unknown): value is ExportCreateRequ
   if (value.theme !== undefined && value.theme !== 'light' && value.theme !== 'dark') return false
   if (value.scale !== undefined && !isIntegerIn(value.scale, 1, 3)) return false
   if (value.title !== undefined && !isShortString(value.title, 1000)) return false
+  if (value.saveToFile !== undefined && typeof value.saveToFile !== 'boolean') return false
   return value.annotations === undefined || isAnnotationList(value.annotations)
 }
 
@@ -202,6 +215,28 @@ export function isAutosaveRequest(value: unknown): value is AutosaveRequest {
   return isSessionState(value.session) && (fileName === null || isShortString(fileName, 1000))
 }
 
+/** Checks a `session:state` request. */
+export function isDocumentState(value: unknown): value is DocumentState {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['dirty', 'fileName'])) return false
+  const { fileName } = value
+  return typeof value.dirty === 'boolean' && (fileName === null || isShortString(fileName, 1000))
+}
+
+/** Longest session file text accepted for saving (the trace included). */
+export const MAX_SESSION_TEXT = 24 * 1024 * 1024
+
+/** Checks a `file:saveSession` request. */
+export function isSaveSessionRequest(value: unknown): value is SaveSessionRequest {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['text', 'saveAs', 'suggestedName'])) {
+    return false
+  }
+  return (
+    isShortString(value.text, MAX_SESSION_TEXT) &&
+    typeof value.saveAs === 'boolean' &&
+    isShortString(value.suggestedName, 1000)
+  )
+}
+
 /** Checks a request that carries nothing. */
 export function isEmptyRequest(value: unknown): value is undefined {
   return value === undefined || value === null
@@ -219,6 +254,9 @@ export const requestValidators: { [C in InvokeChannel]: Validator<RequestOf<C>> 
   'session:autosave': isAutosaveRequest,
   'session:clearAutosave': isEmptyRequest,
   'session:recover': isEmptyRequest,
+  'session:state': isDocumentState,
+  'file:saveSession': isSaveSessionRequest,
+  'file:openSession': isEmptyRequest,
 }
 
 /** True for a known invoke channel name. */

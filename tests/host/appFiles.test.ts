@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppFiles } from '../../src/host/appFiles.ts'
+import { existsSync, readFileSync } from 'node:fs'
+import { AppFiles, type NativeFiles } from '../../src/host/appFiles.ts'
 import { createDispatch } from '../../src/host/dispatch.ts'
 import { TraceService, type HostClient } from '../../src/host/traceService.ts'
 import type { ExportProgress, SessionState } from '../../src/shared/ipc.ts'
@@ -90,5 +91,53 @@ describe('AppFiles', () => {
     await expect(dispatch(client('a'), 'session:clearAutosave', undefined)).rejects.toThrow(
       /no files/,
     )
+  })
+
+  it('tracks each client’s unsaved state for the close prompt', () => {
+    const files = new AppFiles(service, dir)
+    const seen: string[] = []
+    const stop = files.onState((id, next) => seen.push(`${id}:${next.dirty}`))
+    expect(files.stateOf('a')).toBeNull()
+    files.setState(client('a'), { dirty: true, fileName: null })
+    files.setState(client('a'), { dirty: false, fileName: 'x.refscope' })
+    stop()
+    files.setState(client('a'), { dirty: true, fileName: 'x.refscope' })
+    expect(seen).toEqual(['a:true', 'a:false'])
+    expect(files.stateOf('a')).toEqual({ dirty: true, fileName: 'x.refscope' })
+    files.forget('a')
+    expect(files.stateOf('a')).toBeNull()
+  })
+
+  it('saves exports to the path a native dialog chose, or nothing when cancelled', async () => {
+    const target = join(dir, 'out.json')
+    let answer: string | null = target
+    const native: NativeFiles = {
+      saveSession: async () => null,
+      openSession: async () => null,
+      chooseExportPath: async () => answer,
+    }
+    const dispatch = createDispatch(service, new AppFiles(service, dir, native))
+    const a = client('a')
+    await service.info(true)
+    const { runId } = service.run(a, { source: 'x = 1\n' })
+    engine.runs[0]!.grow(1)
+    engine.runs[0]!.finish({ status: 'ok' })
+    await flush()
+    const request = { exportId: 1, runId, format: 'json', saveToFile: true }
+    const reply = await dispatch(a, 'export:create', request)
+    expect(reply).toMatchObject({ files: [], savedTo: target })
+    expect(JSON.parse(readFileSync(target, 'utf8')).source).toBe('x = 1\n')
+    answer = null
+    const cancelled = await dispatch(a, 'export:create', { ...request, exportId: 2 })
+    expect(cancelled.savedTo).toBeNull()
+  })
+
+  it('refuses native dialogs and saved exports in a host without them', async () => {
+    const dispatch = createDispatch(service, new AppFiles(service, dir))
+    const a = client('a')
+    const save = { text: '{}', saveAs: true, suggestedName: 'a.refscope' }
+    await expect(dispatch(a, 'file:saveSession', save)).rejects.toThrow(/downloads/)
+    await expect(dispatch(a, 'file:openSession', undefined)).rejects.toThrow(/file input/)
+    expect(existsSync(join(dir, 'a.refscope'))).toBe(false)
   })
 })

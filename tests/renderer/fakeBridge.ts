@@ -1,5 +1,8 @@
 import type {
   AutosaveRequest,
+  DocumentState,
+  NativeFileReply,
+  SaveSessionRequest,
   EngineInfo,
   ExportCancelRequest,
   ExportCreateReply,
@@ -105,6 +108,20 @@ export class FakeBridge implements RefscopeBridge {
 
   async clearAutosave(): Promise<void> {
     this.calls.push({ channel: 'session:clearAutosave', request: undefined })
+  }
+
+  async reportState(request: DocumentState): Promise<void> {
+    this.calls.push({ channel: 'session:state', request })
+  }
+
+  async saveSessionFile(request: SaveSessionRequest): Promise<NativeFileReply | null> {
+    this.calls.push({ channel: 'file:saveSession', request })
+    return null
+  }
+
+  async openSessionFile(): Promise<NativeFileReply | null> {
+    this.calls.push({ channel: 'file:openSession', request: undefined })
+    return null
   }
 
   async recover(): Promise<RecoveryInfo | null> {

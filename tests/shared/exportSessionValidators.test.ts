@@ -3,10 +3,12 @@ import { EXPORT_FORMATS as EXPORTER_FORMATS } from '../../src/export/index.ts'
 import { EXPORT_FORMATS } from '../../src/shared/ipc.ts'
 import {
   isAutosaveRequest,
+  isDocumentState,
   isEmptyRequest,
   isExportCancelRequest,
   isExportCreateRequest,
   isExportSteps,
+  isSaveSessionRequest,
   isSessionState,
 } from '../../src/shared/ipcValidators.ts'
 
@@ -96,5 +98,27 @@ describe('session requests', () => {
     expect(isEmptyRequest(undefined)).toBe(true)
     expect(isEmptyRequest(null)).toBe(true)
     expect(isEmptyRequest({})).toBe(false)
+  })
+})
+
+describe('window state and native file requests', () => {
+  it('accept a dirty flag with a file name', () => {
+    expect(isDocumentState({ dirty: true, fileName: null })).toBe(true)
+    expect(isDocumentState({ dirty: false, fileName: 'a.refscope' })).toBe(true)
+    expect(isDocumentState({ dirty: 'yes', fileName: null })).toBe(false)
+    expect(isDocumentState({ dirty: true })).toBe(false)
+  })
+
+  it('accept a session text to save, never a path', () => {
+    const save = { text: '{}', saveAs: false, suggestedName: 'a.refscope' }
+    expect(isSaveSessionRequest(save)).toBe(true)
+    expect(isSaveSessionRequest({ ...save, path: '/etc/passwd' })).toBe(false)
+    expect(isSaveSessionRequest({ ...save, saveAs: 1 })).toBe(false)
+  })
+
+  it('take a saveToFile flag on exports', () => {
+    const base = { exportId: 1, runId: 2, format: 'pdf' }
+    expect(isExportCreateRequest({ ...base, saveToFile: true })).toBe(true)
+    expect(isExportCreateRequest({ ...base, saveToFile: 'yes' })).toBe(false)
   })
 })

@@ -1,8 +1,9 @@
-import { onBeforeUnmount, onMounted, watchEffect } from 'vue'
+import { onBeforeUnmount, onMounted, watch, watchEffect } from 'vue'
 import type { Ref } from 'vue'
 import { SESSION_EXTENSION } from '../../../shared/session'
 import { downloadText } from '../logic/download'
 import { sessionFileName, useDocumentStore } from '../stores/document'
+import { engineBridge, hasEngineBridge } from '../stores/enginePort'
 
 /** A File menu command. */
 export type FileCommand = 'new' | 'open' | 'save' | 'saveAs' | 'export'
@@ -18,8 +19,14 @@ export interface FileCommands {
   openFile(file: File): Promise<void>
 }
 
+/** True under Electron, whose preload offers native file dialogs. */
+export function hasNativeFiles(): boolean {
+  return typeof window !== 'undefined' && window.refscope !== undefined
+}
+
 /**
- * File → New/Open/Save/Save As/Export in the browser host (a file input and downloads), plus
+ * File → New/Open/Save/Save As/Export: native dialogs under Electron, a file input and
+ * downloads in the browser host (a file input and downloads), plus
  * the window title, autosave every few seconds, the crash-recovery offer at launch and the
  * unsaved-changes prompt when the page is closed.
  */
@@ -30,6 +37,21 @@ export function useFileCommands(
   const doc = useDocumentStore()
 
   async function save(askName: boolean): Promise<void> {
+    if (hasNativeFiles()) {
+      const text = await doc.serialize()
+      const saved = await engineBridge()
+        .saveSessionFile({
+          text,
+          saveAs: askName || doc.fileName === null,
+          suggestedName: doc.fileName ?? sessionFileName('untitled'),
+        })
+        .catch((error: unknown) => {
+          doc.message = { kind: 'error', text: `Could not save: ${(error as Error).message}` }
+          return null
+        })
+      if (saved) doc.markSaved(saved.name)
+      return
+    }
     let name = doc.fileName ?? sessionFileName('untitled')
     if (askName) {
       const chosen = window.prompt('Save session as', name)
@@ -51,6 +73,12 @@ export function useFileCommands(
         return
       case 'open':
         if (!confirmDiscard()) return
+        if (hasNativeFiles()) {
+          void engineBridge()
+            .openSessionFile()
+            .then((file) => file?.text !== undefined && doc.openText(file.text, file.name))
+          return
+        }
         if (fileInput.value) {
           fileInput.value.value = ''
           fileInput.value.accept = `${SESSION_EXTENSION},application/json`
@@ -83,6 +111,17 @@ export function useFileCommands(
   watchEffect(() => {
     document.title = doc.title
   })
+  // The host asks Save / Don't save / Cancel when a window with unsaved changes closes.
+  watch(
+    () => [doc.dirty, doc.fileName] as const,
+    ([dirty, fileName]) => {
+      if (hasEngineBridge())
+        void engineBridge()
+          .reportState({ dirty, fileName })
+          .catch(() => {})
+    },
+    { immediate: true },
+  )
   onMounted(() => {
     window.addEventListener('beforeunload', onBeforeUnload)
     void doc.checkRecovery()

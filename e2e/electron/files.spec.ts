@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { buildApp, root } from '../../scripts/build.mjs'
+import { electronBinary } from '../../scripts/electron-path.mjs'
+
+const executablePath = electronBinary()
+const SKIP_REASON = 'Electron binary not available on this machine'
+
+// One skipped test, one line in the report, when there is nothing to launch.
+if (!executablePath) test(SKIP_REASON, () => test.skip(true, SKIP_REASON))
+else describeFiles(executablePath)
+
+async function fileCommand(page: Page, command: string): Promise<void> {
+  await page.getByTestId('file-menu').click()
+  await page.getByRole('menu', { name: 'File' }).locator(`[data-command="${command}"]`).click()
+}
+
+function describeFiles(executablePath: string): void {
+  let app: ElectronApplication
+  let page: Page
+  let userData: string
+  let work: string
+
+  test.beforeAll(async () => {
+    if (!existsSync(join(root, 'out/main/index.js'))) buildApp()
+    userData = mkdtempSync(join(tmpdir(), 'refscope-electron-data-'))
+    work = mkdtempSync(join(tmpdir(), 'refscope-electron-files-'))
+    const args = [root, `--user-data-dir=${userData}`]
+    // Chromium refuses to run its sandbox as root (CI containers).
+    if (process.getuid?.() === 0) args.push('--no-sandbox')
+    app = await _electron.launch({ executablePath, args, cwd: root })
+    page = await app.firstWindow()
+    await expect(page.getByTestId('engine-state')).toHaveAttribute('data-state', 'ready', {
+      timeout: 90_000,
+    })
+  })
+
+  test.afterAll(async () => {
+    await app?.close()
+    rmSync(userData, { recursive: true, force: true })
+    rmSync(work, { recursive: true, force: true })
+  })
+
+  test('the File menu has New, Open, Save, Save As and Export', async () => {
+    const labels = await app.evaluate(({ Menu }) =>
+      (Menu.getApplicationMenu()?.items.find((item) => item.label === 'File')?.submenu?.items ?? [])
+        .map((item) => item.label)
+        .filter(Boolean),
+    )
+    expect(labels).toEqual(
+      expect.arrayContaining(['New Session', 'Open…', 'Save', 'Save As…', 'Export…']),
+    )
+  })
+
+  test('Save writes the session where the native dialog points, atomically', async () => {
+    await page.getByRole('button', { name: 'Lessons' }).click()
+    await page.getByRole('menuitem', { name: 'Reference counting basics' }).click()
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await page.getByRole('button', { name: 'Add note', exact: true }).click()
+    await page.getByLabel('Note text').fill('saved natively')
+    await page.getByRole('button', { name: 'Save note', exact: true }).click()
+    await expect(page).toHaveTitle('● Untitled — Refscope')
+
+    const target = join(work, 'basics.refscope')
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as never
+    }, target)
+    await fileCommand(page, 'save')
+    await expect(page).toHaveTitle('basics.refscope — Refscope')
+    const saved = JSON.parse(readFileSync(target, 'utf8'))
+    expect(saved.annotations).toEqual([expect.objectContaining({ text: 'saved natively' })])
+  })
+
+  test('closing with unsaved changes asks Save / Don’t Save / Cancel; Cancel keeps it', async () => {
+    await page.getByRole('button', { name: 'Add note', exact: true }).click()
+    await page.getByLabel('Note text').fill('unsaved')
+    await page.getByRole('button', { name: 'Save note', exact: true }).click()
+    await expect(page).toHaveTitle('● basics.refscope — Refscope')
+    const asked = await app.evaluate(({ BrowserWindow, dialog }) => {
+      const questions: string[] = []
+      dialog.showMessageBoxSync = ((_window: unknown, options: { buttons: string[] }) => {
+        questions.push(options.buttons.join('/'))
+        return 2
+      }) as never
+      BrowserWindow.getAllWindows()[0]!.close()
+      return questions
+    })
+    expect(asked).toEqual(["Save/Don't Save/Cancel"])
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
+  })
+}
