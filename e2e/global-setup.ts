@@ -43,6 +43,6 @@ export function buildReason(): string | null {
 export default function globalSetup(): void {
   const reason = buildReason()
   if (!reason) return
-  console.log(`Building the app for the e2e specs (${reason})…`)
+  console.error(`Building the app for the e2e specs (${reason})…`)
   buildApp()
 }

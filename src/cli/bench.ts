@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: traces fixed workloads and prints steps, steps per second, stored bytes per
  * step and the traced/untraced time ratio, each measured in this same run. `--json` prints one
- * JSON object instead of the table.
+ * JSON object instead of the table; `--ui` measures the workbench instead (see benchUi.ts).
  */
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
@@ -97,6 +97,11 @@ async function measure(engine: Engine, workload: Workload): Promise<Result> {
 
 /** Run every workload (or those named on the command line) and print the figures. */
 export async function bench(argv: string[]): Promise<void> {
+  if (argv.includes('--ui')) {
+    const { benchUi } = await import('./benchUi.ts')
+    await benchUi(argv)
+    return
+  }
   const json = argv.includes('--json')
   const names = argv.filter((arg) => !arg.startsWith('--'))
   const engine = new Engine({ warmSpare: true })
