@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { button, expect, openApp, projectRoot, run, test, waitForDrawn } from './fixtures'
 
+// Exports lay out every chosen step and sessions re-run their code: allow for a busy machine.
+test.describe.configure({ timeout: 180_000 })
+
 async function openBasics(page: Page, host: { url: string }): Promise<void> {
   await openApp(page, host)
   await page.getByRole('button', { name: 'Lessons' }).click()
@@ -51,6 +54,10 @@ test('exports the basics lesson as SVG and as an HTML player from the Export dia
   expect(svg).toMatch(/data-refcount="\d+"/)
 
   await addNote(page, 'the list is gone')
+  await page.keyboard.press('Control+e')
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByTestId('export-dialog')).toBeHidden()
   const html = await exportAs(page, 'html', 'all')
   expect(html.toLowerCase()).toContain('<!doctype html>')
   expect(html).toMatch(/data-refcount/)

@@ -100,6 +100,25 @@ export function useFileCommands(
     await doc.openText(await file.text(), file.name)
   }
 
+  // Under Electron the menu's accelerators do this; browsers keep Ctrl+N for a new window.
+  function onKeyDown(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+    const key = event.key.toLowerCase()
+    const command: FileCommand | null =
+      key === 's'
+        ? event.shiftKey
+          ? 'saveAs'
+          : 'save'
+        : key === 'o'
+          ? 'open'
+          : key === 'e'
+            ? 'export'
+            : null
+    if (!command || (event.shiftKey && key !== 's')) return
+    event.preventDefault()
+    run(command)
+  }
+
   function onBeforeUnload(event: BeforeUnloadEvent): void {
     if (!doc.dirty) return
     event.preventDefault()
@@ -124,11 +143,13 @@ export function useFileCommands(
   )
   onMounted(() => {
     window.addEventListener('beforeunload', onBeforeUnload)
+    if (!hasNativeFiles()) window.addEventListener('keydown', onKeyDown)
     void doc.checkRecovery()
     timer = setInterval(() => void doc.autosaveTick().catch(() => undefined), AUTOSAVE_EVERY_MS)
   })
   onBeforeUnmount(() => {
     window.removeEventListener('beforeunload', onBeforeUnload)
+    window.removeEventListener('keydown', onKeyDown)
     if (timer) clearInterval(timer)
   })
 
