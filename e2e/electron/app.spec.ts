@@ -70,6 +70,7 @@ function describeApp(executablePath: string): void {
         'exportRun',
         'on',
         'openSessionFile',
+        'output',
         'recover',
         'reportState',
         'run',

@@ -32,6 +32,7 @@ export function createDispatch(service: TraceService, files?: AppFiles): Dispatc
     'trace:run': (client, request) => service.run(client, request),
     'trace:cancel': (client, request) => service.cancel(client, request.runId),
     'trace:steps': (client, request) => service.steps(client, request),
+    'trace:output': (client, request) => service.output(client, request),
     'trace:summary': (client, request) => service.summary(client, request),
     'export:create': (client, request) => (files ?? noFiles()).export(client, request),
     'export:cancel': (client, request) =>

@@ -24,6 +24,11 @@ export interface TraceModelLike {
   eventAt(index: number): StepEvent
   /** Frame count of one step. */
   depthAt(index: number): number
+  /**
+   * What one step wrote, when the model can tell without rebuilding the step's state (the host
+   * falls back to `getStep` otherwise).
+   */
+  outputAt?(index: number): { stdout: string; stderr: string }
 }
 
 /** One run in progress. */

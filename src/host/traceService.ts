@@ -9,6 +9,8 @@ import {
   type EngineState,
   type EventChannel,
   type EventChannels,
+  type OutputReply,
+  type OutputRequest,
   type RunReply,
   type RunRequest,
   type StepsRequest,
@@ -25,6 +27,7 @@ import type {
   TraceStep,
 } from '../shared/trace.ts'
 import type { EngineLike, RunHandleLike } from './engineTypes.ts'
+import { OutputIndex } from './outputIndex.ts'
 import { createThrottle, type Throttle } from './throttle.ts'
 
 /** One window (Electron) or WebSocket connection (browser host). */
@@ -57,6 +60,8 @@ interface RunRecord {
   readonly client: HostClient
   readonly handle: RunHandleLike
   readonly throttle: Throttle
+  /** The run's stdout/stderr by step, indexed on first use. */
+  readonly output: OutputIndex
   /** Set when the run has ended (normally, by cancel, or by an engine failure). */
   outcome: TraceOutcome | null
   /** False once another run replaced this one or the client left: no more events. */
@@ -120,7 +125,16 @@ export class TraceService {
       if (record) this.emitProgress(record)
     }, this.progressIntervalMs)
     const handle = engine.run(request.source, request.options, () => throttle.schedule())
-    record = { runId, source: request.source, client, handle, throttle, outcome: null, live: true }
+    record = {
+      runId,
+      source: request.source,
+      client,
+      handle,
+      throttle,
+      output: new OutputIndex(handle.model),
+      outcome: null,
+      live: true,
+    }
     const current = record
     this.runs.set(client.id, current)
     handle.done.then(
@@ -143,6 +157,11 @@ export class TraceService {
     const steps: TraceStep[] = []
     for (let i = request.from; i < to; i++) steps.push(model.getStep(i))
     return steps
+  }
+
+  /** `trace:output`: what steps `from`..`to` (exclusive) wrote, without sending the steps. */
+  async output(client: HostClient, request: OutputRequest): Promise<OutputReply> {
+    return this.recordOf(client, request.runId).output.range(request.from, request.to)
   }
 
   /** `trace:summary`: line, event and depth of each step from `from` on. */

@@ -71,6 +71,34 @@ export interface SummaryRequest {
   from: number
 }
 
+/** Request of `trace:output`: the program's output at steps `from` (inclusive) to `to` (exclusive). */
+export interface OutputRequest {
+  /** The run. */
+  runId: number
+  /** First step index. */
+  from: number
+  /** One past the last step index (any range: the host indexes output once per run). */
+  to: number
+}
+
+/** What one step wrote. */
+export interface StepOutput {
+  /** The step. */
+  index: number
+  /** Text written to stdout since the previous step. */
+  stdout: string
+  /** Text written to stderr since the previous step. */
+  stderr: string
+}
+
+/** Reply of `trace:output`. */
+export interface OutputReply {
+  /** One past the last step covered: `to`, clamped to the steps recorded so far. */
+  to: number
+  /** The steps of the range that wrote something, in order. */
+  entries: StepOutput[]
+}
+
 /** Reply of `trace:summary`: one entry per step from `from` on, plus where the run stands. */
 export interface TraceSummary {
   /** Line of each step. */
@@ -248,6 +276,7 @@ export interface InvokeChannels {
   'trace:run': { request: RunRequest; reply: RunReply }
   'trace:cancel': { request: CancelRequest; reply: void }
   'trace:steps': { request: StepsRequest; reply: TraceStep[] }
+  'trace:output': { request: OutputRequest; reply: OutputReply }
   'trace:summary': { request: SummaryRequest; reply: TraceSummary }
   'export:create': { request: ExportCreateRequest; reply: ExportCreateReply }
   'export:cancel': { request: ExportCancelRequest; reply: void }
@@ -274,6 +303,7 @@ export const INVOKE_CHANNELS = [
   'trace:run',
   'trace:cancel',
   'trace:steps',
+  'trace:output',
   'trace:summary',
   'export:create',
   'export:cancel',
@@ -324,6 +354,8 @@ export interface RefscopeBridge {
   cancel(request: CancelRequest): Promise<void>
   /** `trace:steps` */
   steps(request: StepsRequest): Promise<TraceStep[]>
+  /** `trace:output` */
+  output(request: OutputRequest): Promise<OutputReply>
   /** `trace:summary` */
   summary(request: SummaryRequest): Promise<TraceSummary>
   /** `export:create`: exports the current run; progress comes as `export:progress` events. */
@@ -353,6 +385,7 @@ export function createBridge(invoke: Invoker, subscribe: Subscriber): RefscopeBr
     run: (request) => invoke('trace:run', request),
     cancel: (request) => invoke('trace:cancel', request),
     steps: (request) => invoke('trace:steps', request),
+    output: (request) => invoke('trace:output', request),
     summary: (request) => invoke('trace:summary', request),
     exportRun: (request) => invoke('export:create', request),
     cancelExport: (request) => invoke('export:cancel', request),

@@ -23,6 +23,7 @@ import {
   type RequestOf,
   type RunRequest,
   type StepsRequest,
+  type OutputRequest,
   type SummaryRequest,
 } from './ipc.ts'
 
@@ -104,6 +105,13 @@ export function isStepsRequest(value: unknown): value is StepsRequest {
   const { runId, from, to } = value
   if (!isRunId(runId) || !isStepIndex(from) || !isStepIndex(to)) return false
   return to >= from && to - from <= MAX_STEPS_PER_CALL
+}
+
+/** Checks a `trace:output` request: `from <= to`. */
+export function isOutputRequest(value: unknown): value is OutputRequest {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['runId', 'from', 'to'])) return false
+  const { runId, from, to } = value
+  return isRunId(runId) && isStepIndex(from) && isStepIndex(to) && to >= from
 }
 
 /** Checks a `trace:summary` request. */
@@ -248,6 +256,7 @@ export const requestValidators: { [C in InvokeChannel]: Validator<RequestOf<C>> 
   'trace:run': isRunRequest,
   'trace:cancel': isCancelRequest,
   'trace:steps': isStepsRequest,
+  'trace:output': isOutputRequest,
   'trace:summary': isSummaryRequest,
   'export:create': isExportCreateRequest,
   'export:cancel': isExportCancelRequest,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildDiagram, LayoutCache, shareUnchanged } from '../../src/renderer/src/diagram/model'
+import {
+  buildDiagram,
+  LayoutCache,
+  sameNodeContent,
+  shareUnchanged,
+} from '../../src/renderer/src/diagram/model'
 import type { DiagramModel } from '../../src/renderer/src/diagram/model'
 import type { TraceObject, TraceStep } from '../../src/shared/trace'
 import { basicsTrace } from './fixtures/basics'
@@ -194,5 +199,34 @@ describe('shareUnchanged', () => {
     expect(changed.nodes.find((item) => item.id === 'o1')).toBe(
       before.nodes.find((item) => item.id === 'o1'),
     )
+  })
+})
+
+describe('sameNodeContent', () => {
+  it('ignores the position and notices a change in any other field', async () => {
+    const model = await buildDiagram(callsTrace.steps[5]!, callsTrace.steps[4]!)
+    const original = model.nodes.find((item) => item.rows.some((row) => row.ref))!
+    const copy = structuredClone(original)
+    expect(sameNodeContent(original, { ...copy, x: copy.x + 50, y: copy.y - 3 })).toBe(true)
+    // Every field but x and y counts, fields added later included.
+    for (const key of Object.keys(original) as (keyof typeof original)[]) {
+      if (key === 'x' || key === 'y') continue
+      const changed = structuredClone(original) as unknown as Record<string, unknown>
+      const value = changed[key]
+      changed[key] =
+        typeof value === 'number'
+          ? value + 1
+          : typeof value === 'boolean'
+            ? !value
+            : typeof value === 'string'
+              ? value + '!'
+              : value === null
+                ? 1
+                : []
+      expect(sameNodeContent(original, changed as unknown as typeof original), key).toBe(false)
+    }
+    const row = structuredClone(original)
+    row.rows[0]!.ref = { ...row.rows[0]!.ref!, target: 'other' }
+    expect(sameNodeContent(original, row)).toBe(false)
   })
 })

@@ -10,6 +10,7 @@ import type {
   RecoveryInfo,
   EventChannel,
   EventChannels,
+  OutputReply,
   RefscopeBridge,
   TraceSummary,
 } from '../../src/shared/ipc'
@@ -148,6 +149,17 @@ export class FakeBridge implements RefscopeBridge {
     if (request.to - request.from > 500) throw new Error('Too many steps requested')
     const run = this.runs.get(request.runId)!
     return run.document.steps.slice(request.from, Math.min(request.to, run.released))
+  }
+
+  async output(request: { runId: number; from: number; to: number }): Promise<OutputReply> {
+    this.calls.push({ channel: 'trace:output', request })
+    const run = this.runs.get(request.runId)!
+    const to = Math.min(request.to, run.released)
+    const entries = run.document.steps
+      .slice(request.from, to)
+      .filter((step) => step.stdout || step.stderr)
+      .map(({ index, stdout, stderr }) => ({ index, stdout, stderr }))
+    return { to: Math.max(request.from, to), entries }
   }
 
   async summary(request: { runId: number; from: number }): Promise<TraceSummary> {

@@ -8,7 +8,7 @@ import { SETTINGS_KEY, useSettingsStore } from '../../src/renderer/src/stores/se
 import { useTraceStore } from '../../src/renderer/src/stores/trace'
 import { FakeBridge } from './fakeBridge'
 import { BASICS_SOURCE, basicsTrace } from './fixtures/basics'
-import { traceDocument } from './fixtures/build'
+import { frame, traceDocument } from './fixtures/build'
 import { CALLS_SOURCE, callsTrace } from './fixtures/calls'
 import { MemoryStorage } from './memoryStorage'
 
@@ -188,6 +188,37 @@ describe('trace store', () => {
     expect(trace.hasSteps).toBe(false)
     expect(trace.status).toBe('error')
     expect(trace.error).toMatchObject({ type: 'SyntaxError', line: 1, column: 5 })
+  })
+
+  it('coalesces a burst of jumps into the latest and reads output without the steps', async () => {
+    const specs = Array.from({ length: 400 }, (_, index) => ({
+      line: 1 + (index % 3),
+      frames: [frame('<module>', 1, {})],
+      objects: {},
+      stdout: index % 100 === 0 ? `${index}\n` : '',
+    }))
+    const bridge = new FakeBridge({}, traceDocument('loop', specs))
+    setEngineBridge(bridge)
+    const trace = useTraceStore()
+    await trace.run('loop')
+    await until(() => trace.currentStep !== null)
+    const before = bridge.calls.length
+    const jumps = [50, 120, 250, 390].map((index) => trace.goTo(index))
+    await Promise.all(jumps)
+    expect(trace.currentIndex).toBe(390)
+    expect(trace.currentStep?.index).toBe(390)
+    expect(trace.previousStep?.index).toBe(389)
+    const calls = bridge.calls.slice(before)
+    const fetched = calls
+      .filter((call) => call.channel === 'trace:steps')
+      .map((call) => (call.request as { from: number }).from)
+    // The first jump's chunk, then only the latest target's chunk: 120 and 250 are skipped.
+    expect(fetched).toEqual([32, 384])
+    expect(calls.filter((call) => call.channel === 'trace:output')).toHaveLength(1)
+    expect(trace.output).toEqual([{ index: 300, stream: 'stdout', text: '0\n100\n200\n300\n' }])
+    const shown = trace.output
+    await trace.stepBack()
+    expect(trace.output).toBe(shown)
   })
 
   it('collects a refcount history in chunks', async () => {

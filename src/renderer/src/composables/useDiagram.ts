@@ -48,7 +48,9 @@ export function useDiagram() {
           engine: workerLayoutEngine(),
         })
         layoutMs.value = performance.now() - started
-        if (token !== generation || pending) continue
+        if (token !== generation) continue
+        // Drawn even when a newer step is already waiting: while the timeline is dragged, every
+        // finished picture is shown on the way to the latest one instead of none at all.
         model.value = shareUnchanged(next, model.value)
         await nextTick()
         drawnIndex.value = next.stepIndex

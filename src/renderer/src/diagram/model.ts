@@ -6,7 +6,7 @@ import type { EdgeSpec, LayoutEngine, LayoutResult } from './layout'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './measure'
 import { quickLayout } from './quickLayout'
 import { byCreation, selectObjects } from './select'
-import type { DiagramModel, Edge, FrameBox, MoreMarker, ObjectNode } from './types'
+import type { DiagramModel, Edge, FrameBox, MoreMarker, ObjectNode, RowReference } from './types'
 
 export type { DiagramModel, Edge, FrameBox, MoreMarker, ObjectNode } from './types'
 export type { LayoutEngine } from './layout'
@@ -245,8 +245,83 @@ function assemble(
   }
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+function sameReference(a: RowReference | null, b: RowReference | null): boolean {
+  if (a === b) return true
+  return !!a && !!b && a.target === b.target && a.inline === b.inline && a.hidden === b.hidden
+}
+
+/**
+ * True when two object boxes draw the same thing wherever they are placed: every field but `x`
+ * and `y` is equal. Renderers use it to keep a moved but otherwise unchanged box as it is.
+ */
+export function sameNodeContent(a: ObjectNode, b: ObjectNode): boolean {
+  if (a === b) return true
+  if (
+    a.id !== b.id ||
+    a.type !== b.type ||
+    a.repr !== b.repr ||
+    a.refcount !== b.refcount ||
+    a.immortal !== b.immortal ||
+    a.delta !== b.delta ||
+    a.isNew !== b.isNew ||
+    a.freed !== b.freed ||
+    a.omittedRows !== b.omittedRows ||
+    a.title !== b.title ||
+    a.width !== b.width ||
+    a.height !== b.height ||
+    a.rows.length !== b.rows.length
+  ) {
+    return false
+  }
+  return a.rows.every((row, index) => {
+    const other = b.rows[index]!
+    return (
+      row.label === other.label &&
+      row.text === other.text &&
+      row.offsetY === other.offsetY &&
+      sameReference(row.ref, other.ref)
+    )
+  })
+}
+
+/** True when two frame boxes are equal, position included. */
+export function sameFrame(a: FrameBox, b: FrameBox): boolean {
+  if (a === b) return true
+  if (
+    a.key !== b.key ||
+    a.function !== b.function ||
+    a.line !== b.line ||
+    a.current !== b.current ||
+    a.x !== b.x ||
+    a.y !== b.y ||
+    a.width !== b.width ||
+    a.height !== b.height ||
+    a.rows.length !== b.rows.length
+  ) {
+    return false
+  }
+  return a.rows.every((row, index) => {
+    const other = b.rows[index]!
+    return (
+      row.name === other.name &&
+      row.offsetY === other.offsetY &&
+      row.isReturnValue === other.isReturnValue &&
+      sameReference(row.ref, other.ref)
+    )
+  })
+}
+
+/** True when two arrows are equal. */
+export function sameEdge(a: Edge, b: Edge): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.from === b.from &&
+      a.row === b.row &&
+      a.to === b.to &&
+      a.path === b.path &&
+      a.kind === b.kind)
+  )
 }
 
 /**
@@ -258,11 +333,19 @@ export function shareUnchanged(next: DiagramModel, previous: DiagramModel | null
   const oldNodes = new Map(previous.nodes.map((node) => [node.id, node]))
   const oldFrames = new Map(previous.frames.map((frame) => [frame.key, frame]))
   const oldEdges = new Map(previous.edges.map((edge) => [edge.id, edge]))
-  const reuse = <T>(item: T, old: T | undefined): T => (old && sameJson(item, old) ? old : item)
   return {
     ...next,
-    nodes: next.nodes.map((node) => reuse(node, oldNodes.get(node.id))),
-    frames: next.frames.map((frame) => reuse(frame, oldFrames.get(frame.key))),
-    edges: next.edges.map((edge) => reuse(edge, oldEdges.get(edge.id))),
+    nodes: next.nodes.map((node) => {
+      const old = oldNodes.get(node.id)
+      return old && old.x === node.x && old.y === node.y && sameNodeContent(node, old) ? old : node
+    }),
+    frames: next.frames.map((frame) => {
+      const old = oldFrames.get(frame.key)
+      return old && sameFrame(frame, old) ? old : frame
+    }),
+    edges: next.edges.map((edge) => {
+      const old = oldEdges.get(edge.id)
+      return old && sameEdge(edge, old) ? old : edge
+    }),
   }
 }

@@ -21,8 +21,19 @@ export function isInlineScalar(object: TraceObject | undefined, immortalInline: 
 
 /** Numeric part of a trace id (`o12` → 12), for a creation-ordered sort. */
 export function idNumber(id: string): number {
-  const digits = /\d+/.exec(id)
-  return digits ? Number(digits[0]) : Number.MAX_SAFE_INTEGER
+  // Called for every comparison of a sort: scan for the first digits without a RegExp.
+  let start = 0
+  while (start < id.length && !isDigit(id.charCodeAt(start))) start++
+  if (start === id.length) return Number.MAX_SAFE_INTEGER
+  let value = 0
+  for (let i = start; i < id.length && isDigit(id.charCodeAt(i)); i++) {
+    value = value * 10 + (id.charCodeAt(i) - 48)
+  }
+  return value
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 /** Sorts ids by creation order. */

@@ -1,7 +1,10 @@
 import type { TraceStep } from '../../../shared/trace'
 
-/** Steps per fetch (the host serves at most 500 per request). */
-export const STEP_CHUNK = 500
+/**
+ * Steps per fetch. Small, because a jump (the timeline dragged across a long trace) needs one
+ * step and a 200-object step is tens of kilobytes; stepping on prefetches the next chunk.
+ */
+export const STEP_CHUNK = 32
 
 /** Loads steps `from` (inclusive) to `to` (exclusive). */
 export type StepLoader = (from: number, to: number) => Promise<TraceStep[]>
@@ -23,7 +26,7 @@ export class StepCache {
    */
   constructor(
     private readonly load: StepLoader,
-    private readonly maxChunks = 24,
+    private readonly maxChunks = 64,
   ) {}
 
   /** The step if it is already cached, without fetching. */

@@ -37,7 +37,14 @@ export const useTraceStore = defineStore('trace', () => {
 
   let cache: StepCache | null = null
   let log = new OutputLog()
+  /** Pieces of output currently shown (see OutputLog.countUpTo). */
+  let outputCount = 0
+  let outputScan: Promise<void> = Promise.resolve()
   let navigationToken = 0
+  /** Token of the latest navigation whose step has been shown (or skipped). */
+  let shownToken = 0
+  let navigation: Promise<void> | null = null
+  let outputRefresh: Promise<void> = Promise.resolve()
   let runCounter = 0
   let wakePump: (() => void) | null = null
   let unsubscribe: (() => void) | null = null
@@ -94,6 +101,8 @@ export const useTraceStore = defineStore('trace', () => {
 
   function resetRun(source: string): void {
     navigationToken++
+    // Navigations of the previous run never show their steps now.
+    shownToken = navigationToken
     runSource.value = source
     running.value = true
     done.value = false
@@ -104,6 +113,7 @@ export const useTraceStore = defineStore('trace', () => {
     currentStep.value = null
     previousStep.value = null
     output.value = []
+    outputCount = 0
     log = new OutputLog()
     cache?.clear()
     cache = null
@@ -172,29 +182,67 @@ export const useTraceStore = defineStore('trace', () => {
     return cache ? cache.get(index, length.value) : null
   }
 
-  async function scanOutput(upTo: number, token: number): Promise<void> {
-    while (log.scanned <= upTo && token === navigationToken) {
-      const step = await fetchStep(log.scanned)
-      if (!step || token !== navigationToken) return
-      log.add(step)
+  /**
+   * Makes the log cover steps up to `upTo`. The host indexes output per run, so a long jump is
+   * one small request; requests run one after another, each extending the log where it stands.
+   */
+  function scanOutput(upTo: number): Promise<void> {
+    const id = runId.value
+    const current = log
+    outputScan = outputScan
+      .then(async () => {
+        if (id === null || runId.value !== id || log !== current || current.scanned > upTo) return
+        const from = current.scanned
+        const reply = await engineBridge().output({ runId: id, from, to: upTo + 1 })
+        current.addRange(reply.entries, reply.to, from)
+      })
+      .catch(() => undefined)
+    return outputScan
+  }
+
+  /**
+   * Shows step `index` (clamped): loads it and its predecessor, then the output up to it.
+   * Resolves once the latest requested step is shown with its output. Requests made while a
+   * step loads are coalesced: only the latest is loaded next, so dragging the timeline over a
+   * long trace loads a step per frame at most, never every step passed over.
+   */
+  function goTo(index: number): Promise<void> {
+    if (!hasSteps.value) return Promise.resolve()
+    currentIndex.value = nav.clampIndex(outline.value, index)
+    navigationToken++
+    navigation ??= showLatest().finally(() => {
+      navigation = null
+    })
+    return navigation.then(() => outputRefresh)
+  }
+
+  async function showLatest(): Promise<void> {
+    while (shownToken < navigationToken) {
+      const token = navigationToken
+      const target = currentIndex.value
+      const [step, before] = await Promise.all([
+        fetchStep(target),
+        target > 0 ? fetchStep(target - 1) : Promise.resolve(null),
+      ])
+      // A run started meanwhile: its own navigation takes over.
+      if (token <= shownToken) continue
+      shownToken = token
+      if (!step) continue
+      currentStep.value = step
+      previousStep.value = before
+      if (token === navigationToken) outputRefresh = refreshOutput(token, target)
     }
   }
 
-  /** Shows step `index` (clamped): loads it and its predecessor, then the output up to it. */
-  async function goTo(index: number): Promise<void> {
-    if (!hasSteps.value) return
-    const target = nav.clampIndex(outline.value, index)
-    const token = ++navigationToken
-    currentIndex.value = target
-    const [step, before] = await Promise.all([
-      fetchStep(target),
-      target > 0 ? fetchStep(target - 1) : Promise.resolve(null),
-    ])
-    if (token !== navigationToken || !step) return
-    currentStep.value = step
-    previousStep.value = before
-    await scanOutput(target, token)
-    if (token === navigationToken) output.value = log.upTo(target)
+  async function refreshOutput(token: number, target: number): Promise<void> {
+    await scanOutput(target)
+    if (token !== navigationToken) return
+    // The same pieces as shown: keep the array, so the console does not re-render.
+    const count = log.countUpTo(target)
+    if (count !== outputCount) {
+      outputCount = count
+      output.value = log.upTo(target)
+    }
   }
 
   const breakpoints = () => session.breakpointSet
