@@ -45,6 +45,26 @@ export interface RunHandle {
 }
 
 const MAX_HEAP_BYTES = 2 * 1024 * 1024 * 1024 - 64 * 1024
+/** A run whose stored trace grows past this is stopped (reason `memory`). */
+const MAX_TRACE_BYTES = 1024 * 1024 * 1024
+const STOP_REASONS = new Set(['step-limit', 'time-limit', 'cancelled', 'memory'])
+
+/** Whether a value the worker sent is a well-formed TraceOutcome. */
+function isOutcome(value: unknown): value is TraceOutcome {
+  if (typeof value !== 'object' || value === null) return false
+  const outcome = value as Record<string, unknown>
+  if (outcome.status === 'ok') return true
+  if (outcome.status === 'stopped') return STOP_REASONS.has(outcome.reason as string)
+  if (outcome.status !== 'error') return false
+  const error = outcome.error as Record<string, unknown> | undefined
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof error.type === 'string' &&
+    typeof error.message === 'string' &&
+    (error.line === null || typeof error.line === 'number')
+  )
+}
 
 class EngineWorker {
   readonly worker: Worker
@@ -150,7 +170,7 @@ export class Engine {
     onProgress?: (model: TraceModel) => void,
   ): RunHandle {
     if (this.disposed) throw new Error('engine disposed')
-    const settings = { ...DEFAULT_OPTIONS, ...options }
+    const settings = { ...DEFAULT_OPTIONS, maxHeapBytes: this.options.maxHeapBytes, ...options }
     const heap = Math.min(settings.maxHeapBytes, MAX_HEAP_BYTES)
     let worker: EngineWorker
     if (this.spare && !this.spare.exited && heap === this.options.maxHeapBytes) {
@@ -187,16 +207,42 @@ export class Engine {
       graceTimer = setTimeout(() => end({ status: 'stopped', reason }), this.options.graceMs)
     }
 
+    // Everything the worker says is untrusted: the snippet runs in there and can forge it.
     worker.onMessage((message) => {
       if (message.type === 'steps' && message.id === id) {
-        model.ingest(message.batch)
+        try {
+          model.ingest(message.batch)
+        } catch {
+          end({
+            status: 'error',
+            error: {
+              type: 'EngineError',
+              message: 'the engine sent malformed trace data',
+              line: null,
+            },
+          })
+          return
+        }
+        if (model.storedBytes > MAX_TRACE_BYTES) {
+          end({ status: 'stopped', reason: 'memory' })
+          return
+        }
         onProgress?.(model)
       } else if (message.type === 'done' && message.id === id) {
-        const outcome =
-          pendingStop && message.outcome.status === 'stopped'
-            ? { status: 'stopped' as const, reason: pendingStop }
-            : message.outcome
-        end(outcome)
+        if (!isOutcome(message.outcome)) {
+          end({
+            status: 'error',
+            error: {
+              type: 'EngineError',
+              message: 'the engine sent a malformed outcome',
+              line: null,
+            },
+          })
+        } else if (pendingStop && message.outcome.status === 'stopped') {
+          end({ status: 'stopped', reason: pendingStop })
+        } else {
+          end(message.outcome)
+        }
       } else if (message.type === 'failed') {
         end({
           status: 'error',

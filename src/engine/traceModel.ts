@@ -79,6 +79,7 @@ export class TraceModel {
   }
 
   private append(delta: WireDelta): void {
+    if (!isDelta(delta)) throw new TypeError('malformed step delta')
     const text = JSON.stringify(delta)
     const index = this.deltas.length
     applyDelta(this.live, delta)
@@ -180,6 +181,34 @@ export class TraceModel {
       outcome: this.outcome ?? { status: 'stopped', reason: 'cancelled' },
     }
   }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A cheap shape check of one delta (the worker's data is untrusted). */
+function isDelta(value: unknown): value is WireDelta {
+  if (
+    !isObject(value) ||
+    typeof value.e !== 'string' ||
+    !Object.hasOwn(EVENTS, value.e) ||
+    typeof value.l !== 'number'
+  )
+    return false
+  if (value.f !== undefined && !Array.isArray(value.f)) return false
+  if (value.o !== undefined) {
+    if (!isObject(value.o)) return false
+    for (const record of Object.values(value.o)) {
+      if (typeof record === 'number') continue
+      if (!Array.isArray(record) || typeof record[0] !== 'string' || !Array.isArray(record[4])) {
+        return false
+      }
+    }
+  }
+  for (const key of ['g', 'x'] as const) {
+    if (value[key] !== undefined && !Array.isArray(value[key])) return false
+  }
+  return true
 }
 
 function applyDelta(state: State, delta: WireDelta): void {

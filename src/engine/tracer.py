@@ -46,6 +46,7 @@ _type_mro = type.__dict__["__mro__"].__get__
 _type_dict = type.__dict__["__dict__"].__get__
 _type_module = type.__dict__["__module__"].__get__
 _type_flags = type.__dict__["__flags__"].__get__
+_set_traceback = BaseException.__dict__["__traceback__"].__set__
 _type_dictoffset = type.__dict__["__dictoffset__"].__get__
 _MANAGED_DICT = 1 << 4  # Py_TPFLAGS_MANAGED_DICT
 _MANAGED_DICT_OFFSET = -3 * 4  # the managed dict pointer sits 3 words before the object (wasm32)
@@ -73,7 +74,8 @@ _dict_len = dict.__len__
 _list_len = list.__len__
 
 _SCALAR_TYPES = (int, float, complex, bool, type(None), str, bytes, range, type(...))
-_SCALAR_SET = frozenset(_SCALAR_TYPES)
+# Types are looked up by id: hashing or comparing a type would run its metaclass's code.
+_SCALAR_IDS = frozenset(id(tp) for tp in _SCALAR_TYPES)
 _EMPTY = ()
 _NO_CHILDREN = ((), 0)
 _islice = __import__("itertools").islice
@@ -90,6 +92,8 @@ _coro_running = _CoroutineType.__dict__["cr_running"].__get__
 
 # Exact types whose children we know how to read; subclasses are resolved by _container_kind.
 _CONTAINER_KINDS = {
+    id(tp): kind
+    for tp, kind in {
     list: "seq",
     tuple: "seq",
     dict: "dict",
@@ -102,11 +106,12 @@ _CONTAINER_KINDS = {
     _GeneratorType: "generator",
     _CoroutineType: "generator",
     type: "class",
+    }.items()
 }
-_LEAF_TYPES = frozenset({_ModuleType, _types.CodeType, _types.FrameType, _types.TracebackType})
+_LEAF_IDS = frozenset(id(tp) for tp in (_ModuleType, _types.CodeType, _types.FrameType, _types.TracebackType))
 # Names of builtin types are static (immortal) strings; user type names are copied (see _own).
 _BUILTIN_NAMES = {
-    tp: tp.__name__
+    id(tp): tp.__name__
     for tp in (int, float, complex, bool, type(None), str, bytes, bytearray, range, list, tuple,
                dict, set, frozenset, _CellType, _FunctionType, _MethodType, _BuiltinMethod,
                _GeneratorType, _CoroutineType, type, object)
@@ -322,7 +327,7 @@ class Tracer:
         if cached is not None:
             return cached
         text = self._repr_uncached(obj, tp, depth)
-        if serial is not None and tp in _SCALAR_TYPES:
+        if serial is not None and id(tp) in _SCALAR_IDS:
             self.scalar_repr[serial] = text
         return text
 
@@ -335,7 +340,7 @@ class Tracer:
             return str.__repr__(obj[:_REPR_MAX]) + ("…" if len(obj) > _REPR_MAX else "")
         if tp is bytes:
             return bytes.__repr__(obj[:_REPR_MAX]) + ("…" if len(obj) > _REPR_MAX else "")
-        if tp in _SCALAR_TYPES:
+        if id(tp) in _SCALAR_IDS:
             return _short(repr(obj))
         if depth > 2:
             return "…"
@@ -382,8 +387,8 @@ class Tracer:
 
         Returns (children, hidden) where hidden counts items left out past `cap`.
         """
-        kind = _CONTAINER_KINDS.get(tp)
-        if kind is None and tp not in _LEAF_TYPES:
+        kind = _CONTAINER_KINDS.get(id(tp))
+        if kind is None and id(tp) not in _LEAF_IDS:
             kind = _container_kind(tp)
         if kind is None:
             return _NO_CHILDREN
@@ -452,9 +457,10 @@ class Tracer:
             return out, 0
         if kind == "class":
             out = []
-            if _type_module(obj) == "__main__":
+            module = _type_module(obj)
+            if type(module) is str and module == "__main__":
                 for name, value in _type_dict(obj).items():
-                    if not (name.startswith("__") and name.endswith("__")):
+                    if type(name) is str and not (name.startswith("__") and name.endswith("__")):
                         out.append(("." + name, value))
             return out, 0
         # Instance attributes: __dict__ and __slots__, read through builtin descriptors only.
@@ -549,10 +555,10 @@ class Tracer:
             immortal = immortal_cache.get(serial)
             if immortal is None:
                 immortal = immortal_cache[serial] = _is_immortal(obj)
-            type_name = _BUILTIN_NAMES.get(tp)
+            type_name = _BUILTIN_NAMES.get(id(tp))
             if type_name is None:
                 type_name = _own(_type_name(tp))
-            if tp in _SCALAR_SET:
+            if id(tp) in _SCALAR_IDS:
                 text = scalar_repr.get(serial)
                 if text is None:
                     text = scalar_repr[serial] = self._repr_uncached(obj, tp, 0)
@@ -833,12 +839,13 @@ class Tracer:
         except StopTrace:
             pass
         except SystemExit as error:
-            if error.code not in (None, 0):
+            code = BaseException.__dict__["args"].__get__(error)
+            if not (code == () or (len(code) == 1 and (code[0] is None or (type(code[0]) is int and code[0] == 0)))):
                 outcome = {"status": "error", "error": {"type": "SystemExit", "message": _safe_message(error), "line": _error_line(error)}}
-            error.__traceback__ = None
+            _set_traceback(error, None)
             del error
         except BaseException as error:
-            if isinstance(error, StopTrace):
+            if type(error) is StopTrace:
                 pass
             else:
                 outcome = {
@@ -846,7 +853,7 @@ class Tracer:
                     "error": {"type": _type_name(type(error)), "message": _safe_message(error), "line": _error_line(error)},
                 }
                 self.stderr.write(_format_exception(error))
-            error.__traceback__ = None
+            _set_traceback(error, None)
             del error
         finally:
             restore()
@@ -885,7 +892,7 @@ def _safe_message(error):
     parts = []
     for a in args:
         t = type(a)
-        parts.append(a if t is str else repr(a) if t in _SCALAR_TYPES else "<%s object>" % _type_name(t))
+        parts.append(a if t is str else repr(a) if id(t) in _SCALAR_IDS else "<%s object>" % _own(_type_name(t)))
     return ", ".join(parts) if len(parts) != 1 else parts[0]
 
 

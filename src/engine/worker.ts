@@ -85,9 +85,11 @@ async function start(): Promise<void> {
   namespace.set('__name__', 'refscope_tracer')
   py.runPython(init.tracerSource, { globals: namespace, filename: 'refscope/tracer.py' })
 
-  const python = (py.runPython(
-    `import sys; {'implementation': 'CPython', 'version': '%d.%d.%d' % sys.version_info[:3], 'platform': sys.platform + '-wasm32'}`,
-  ) as PyProxy).toJs({ dict_converter: Object.fromEntries }) as PythonInfo
+  const python = (
+    py.runPython(
+      `import sys; {'implementation': 'CPython', 'version': '%d.%d.%d' % sys.version_info[:3], 'platform': sys.platform + '-wasm32'}`,
+    ) as PyProxy
+  ).toJs({ dict_converter: Object.fromEntries }) as PythonInfo
 
   // Nothing from here on may reach the host: close Pyodide's own doors, then JavaScript's.
   lockDownPyodide(py)
@@ -179,5 +181,9 @@ function firstLine(text: string): string {
 }
 
 start().catch((error: unknown) => {
-  send({ type: 'failed', id: null, message: error instanceof Error ? error.message : String(error) })
+  send({
+    type: 'failed',
+    id: null,
+    message: error instanceof Error ? error.message : String(error),
+  })
 })
