@@ -181,6 +181,63 @@ describe('buildDiagram', () => {
   })
 })
 
+describe('large heaps (the fast layout)', () => {
+  /** 150 named one-item lists, and `a` naming list number `target`; the next step names another. */
+  function namedLists(index: number, target: number, grown = -1): TraceStep {
+    const objects: Record<string, TraceObject> = {}
+    // `a` first: the layered layout puts what it names at the top of the column.
+    const locals: Record<string, string> = { a: `o${target}` }
+    for (let i = 1; i <= 150; i++) {
+      const items: Array<[string, string]> = [['[0]', 'o999']]
+      if (i === grown) items.push(['[1]', 'o999'])
+      objects[`o${i}`] = obj('list', '[0]', i === target ? 2 : 1, items)
+      locals[`v${i}`] = `o${i}`
+    }
+    objects.o999 = immortal('int', '0')
+    return {
+      index,
+      event: 'line',
+      line: 1,
+      frames: [frame('<module>', 1, locals)],
+      objects,
+      freed: [],
+      stdout: '',
+      stderr: '',
+    }
+  }
+
+  const positions = (model: DiagramModel) =>
+    new Map(model.nodes.map((item) => [item.id, `${item.x},${item.y}`]))
+
+  function expectApart(model: DiagramModel) {
+    const boxes = [...model.frames, ...model.nodes]
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false)
+    }
+  }
+
+  it('keeps every box in place when a step only moves a reference', async () => {
+    const first = await buildDiagram(namedLists(0, 10), null)
+    expect(first.nodes).toHaveLength(150)
+    const second = await buildDiagram(namedLists(1, 20), namedLists(0, 10), { previous: first })
+    expect(positions(second)).toEqual(positions(first))
+    expectApart(second)
+    // Without the previous picture the layered layout alone reorders the column.
+    const fresh = await buildDiagram(namedLists(1, 20), namedLists(0, 10))
+    expect(positions(fresh)).not.toEqual(positions(first))
+  })
+
+  it('moves only what must move when a box grows, and keeps boxes apart', async () => {
+    const first = await buildDiagram(namedLists(0, 10), null)
+    const grown = await buildDiagram(namedLists(1, 10, 30), namedLists(0, 10), { previous: first })
+    expectApart(grown)
+    const before = positions(first)
+    const moved = [...positions(grown)].filter(([id, at]) => before.get(id) !== at)
+    expect(moved.length).toBeGreaterThan(0)
+    expect(moved.length).toBeLessThan(10)
+  })
+})
+
 describe('shareUnchanged', () => {
   it('keeps unchanged boxes identical and replaces changed ones', async () => {
     const before = await buildDiagram(callsTrace.steps[4]!, callsTrace.steps[3]!)

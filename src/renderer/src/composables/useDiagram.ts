@@ -58,7 +58,18 @@ export function useDiagram() {
     } finally {
       busy = false
     }
-    void prefetchNext()
+    schedulePrefetch()
+  }
+
+  /** Prefetches once the browser is idle, so it never delays painting the step just drawn. */
+  function schedulePrefetch(): void {
+    const whenIdle = (
+      globalThis as {
+        requestIdleCallback?: (run: () => void, options: { timeout: number }) => void
+      }
+    ).requestIdleCallback
+    if (whenIdle) whenIdle(() => void prefetchNext(), { timeout: 500 })
+    else setTimeout(() => void prefetchNext(), 0)
   }
 
   /** Lays out the next step in the background so stepping forward finds it cached. */

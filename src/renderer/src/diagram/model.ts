@@ -165,7 +165,7 @@ export async function buildDiagram(
     for (const node of options.previous?.nodes ?? []) seeds.set(node.id, { x: node.x, y: node.y })
     layout =
       nodes.length > (options.elkMaxNodes ?? DEFAULT_ELK_MAX_NODES)
-        ? quickLayout(frames, nodes, edgeSpecs)
+        ? quickLayout(frames, nodes, edgeSpecs, seeds)
         : await elkLayout(frames, nodes, edgeSpecs, seeds, options.engine)
   }
   options.cache?.set(key, layout)
