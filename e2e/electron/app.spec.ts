@@ -2,14 +2,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { _electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { buildApp, root } from '../../scripts/build.mjs'
-import { electronBinary } from '../../scripts/electron-path.mjs'
+import { whenElectron } from './whenElectron.ts'
 
-const executablePath = electronBinary()
-const SKIP_REASON = 'Electron binary not available on this machine'
-
-// One skipped test, one line in the report, when there is nothing to launch.
-if (!executablePath) test(SKIP_REASON, () => test.skip(true, SKIP_REASON))
-else describeApp(executablePath)
+whenElectron(describeApp)
 
 function describeApp(executablePath: string): void {
   let app: ElectronApplication

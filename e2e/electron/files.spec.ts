@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { buildApp, root } from '../../scripts/build.mjs'
-import { electronBinary } from '../../scripts/electron-path.mjs'
+import { whenElectron } from './whenElectron.ts'
 
-const executablePath = electronBinary()
-const SKIP_REASON = 'Electron binary not available on this machine'
-
-// One skipped test, one line in the report, when there is nothing to launch.
-if (!executablePath) test(SKIP_REASON, () => test.skip(true, SKIP_REASON))
-else describeFiles(executablePath)
+whenElectron(describeFiles)
 
 async function fileCommand(page: Page, command: string): Promise<void> {
   await page.getByTestId('file-menu').click()
