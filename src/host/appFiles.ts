@@ -99,6 +99,7 @@ export class AppFiles {
         steps: request.steps,
         theme: request.theme,
         scale: request.scale,
+        codeExcerpt: request.codeExcerpt,
         title: request.title,
         annotations: request.annotations,
         signal: controller.signal,

@@ -156,6 +156,8 @@ export interface ExportCreateRequest {
   theme?: 'light' | 'dark'
   /** 1, 2 or 3 for png and gif. */
   scale?: number
+  /** Draw the code around the current line above svg, png and gif diagrams (default false). */
+  codeExcerpt?: boolean
   /** Title of the player and the handout. */
   title?: string
   /** Notes shown by the player and the handout. */

@@ -180,6 +180,7 @@ export function isExportCreateRequest(value: unknown): value is ExportCreateRequ
     'steps',
     'theme',
     'scale',
+    'codeExcerpt',
     'title',
     'annotations',
     'saveToFile',
@@ -190,6 +191,7 @@ export function isExportCreateRequest(value: unknown): value is ExportCreateRequ
   if (value.steps !== undefined && !isExportSteps(value.steps)) return false
   if (value.theme !== undefined && value.theme !== 'light' && value.theme !== 'dark') return false
   if (value.scale !== undefined && !isIntegerIn(value.scale, 1, 3)) return false
+  if (value.codeExcerpt !== undefined && typeof value.codeExcerpt !== 'boolean') return false
   if (value.title !== undefined && !isShortString(value.title, 1000)) return false
   if (value.saveToFile !== undefined && typeof value.saveToFile !== 'boolean') return false
   return value.annotations === undefined || isAnnotationList(value.annotations)

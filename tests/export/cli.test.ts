@@ -72,6 +72,19 @@ describe('refscope export', () => {
     expect(readFileSync(out, 'utf8')).toContain('data-refcount="3"')
   })
 
+  it('adds the code around the current line to an SVG with --code, and only then', async () => {
+    const step = String(stepAtLine(doc, 7))
+    const withCode = join(dir, 'with-code.svg')
+    const without = join(dir, 'without-code.svg')
+    const base = ['export', traceFile, '--format', 'svg', '--step', step]
+    expect((await run(...base, '--code', '--out', withCode)).code).toBe(0)
+    expect((await run(...base, '--out', without)).code).toBe(0)
+    const svg = readFileSync(withCode, 'utf8')
+    expect(svg).toContain('data-current-line="7"')
+    expect(svg).toContain('var3 = var1')
+    expect(readFileSync(without, 'utf8')).not.toContain('data-current-line')
+  })
+
   it('writes an inclusive --steps range as a folder, in the dark theme', async () => {
     const out = join(dir, 'range')
     const result = await run(

@@ -71,6 +71,28 @@ describe('AppFiles', () => {
     expect(doc.steps).toHaveLength(2)
   })
 
+  it('passes the code excerpt choice on to the SVG exporter', async () => {
+    const dispatch = createDispatch(service, new AppFiles(service, dir))
+    const a = client('a')
+    await service.info(true)
+    const { runId } = service.run(a, { source: 'first = 1\nsecond = 2\n' })
+    engine.runs[0]!.grow(2)
+    engine.runs[0]!.finish({ status: 'ok' })
+    await flush()
+    const svgAt = async (exportId: number, codeExcerpt?: boolean): Promise<string> => {
+      const request = { exportId, runId, format: 'svg', steps: { step: 1 }, codeExcerpt }
+      const reply = await dispatch(a, 'export:create', request)
+      return Buffer.from(reply.files[0]!.base64, 'base64').toString('utf8')
+    }
+    const withCode = await svgAt(1, true)
+    expect(withCode).toContain('data-current-line="2"')
+    expect(withCode).toContain('second = 2')
+    for (const without of [await svgAt(2, false), await svgAt(3)]) {
+      expect(without).not.toContain('data-current-line')
+      expect(without).not.toContain('second = 2')
+    }
+  })
+
   it('refuses to export a run that is still going, and malformed requests', async () => {
     const dispatch = createDispatch(service, new AppFiles(service, dir))
     const a = client('a')

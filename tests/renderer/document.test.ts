@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   downloadName,
+  drawingOptionsFor,
   ExportChoiceError,
   stepsFor,
 } from '../../src/renderer/src/export/exportRequest'
@@ -179,6 +180,7 @@ describe('export choice', () => {
     objectId: '',
     theme: 'light',
     scale: 1,
+    codeExcerpt: false,
   }
   const context = { currentIndex: 4, length: 8, breakpoints: [3] }
 
@@ -202,6 +204,26 @@ describe('export choice', () => {
       stepsFor({ ...base, steps: 'breakpoints' }, { ...context, breakpoints: [] }),
     ).toThrow(/no breakpoints/)
     expect(() => stepsFor({ ...base, steps: 'changes' }, context)).toThrow(/Select an object/)
+  })
+
+  it('asks for a code excerpt only where diagrams can show it, and a scale only for images', () => {
+    const withCode = { ...base, scale: 2, codeExcerpt: true }
+    expect(drawingOptionsFor(withCode)).toEqual({ codeExcerpt: true })
+    expect(drawingOptionsFor({ ...withCode, format: 'png' })).toEqual({
+      scale: 2,
+      codeExcerpt: true,
+    })
+    expect(drawingOptionsFor({ ...withCode, format: 'gif' })).toEqual({
+      scale: 2,
+      codeExcerpt: true,
+    })
+    expect(drawingOptionsFor({ ...base, format: 'png' })).toEqual({
+      scale: 1,
+      codeExcerpt: false,
+    })
+    for (const format of ['html', 'pdf', 'json'] as const) {
+      expect(drawingOptionsFor({ ...withCode, format })).toEqual({})
+    }
   })
 
   it('names downloads after the session', () => {

@@ -121,4 +121,13 @@ describe('window state and native file requests', () => {
     expect(isExportCreateRequest({ ...base, saveToFile: true })).toBe(true)
     expect(isExportCreateRequest({ ...base, saveToFile: 'yes' })).toBe(false)
   })
+
+  it('take a code excerpt flag on exports, as a boolean only', () => {
+    const base = { exportId: 1, runId: 2, format: 'svg' }
+    expect(isExportCreateRequest({ ...base, codeExcerpt: true })).toBe(true)
+    expect(isExportCreateRequest({ ...base, codeExcerpt: false })).toBe(true)
+    for (const bad of ['yes', 1, 0, null, {}, [true]]) {
+      expect(isExportCreateRequest({ ...base, codeExcerpt: bad })).toBe(false)
+    }
+  })
 })

@@ -1,5 +1,5 @@
 /** What the Export dialog asks for, turned into an `export:create` request. */
-import type { ExportFormatName, ExportSteps } from '../../../shared/ipc'
+import type { ExportCreateRequest, ExportFormatName, ExportSteps } from '../../../shared/ipc'
 
 /** Which steps the dialog offers. */
 export type StepChoiceName = 'current' | 'range' | 'all' | 'breakpoints' | 'changes'
@@ -15,6 +15,8 @@ export interface ExportChoice {
   objectId: string
   theme: 'light' | 'dark'
   scale: number
+  /** Draw the code around the current line above each diagram, for svg, png and gif. */
+  codeExcerpt: boolean
 }
 
 /** What the trace and session offer the choice. */
@@ -58,6 +60,21 @@ export function stepsFor(choice: ExportChoice, context: ExportContext): ExportSt
 /** Formats whose scale can be chosen. */
 export function hasScale(format: ExportFormatName): boolean {
   return format === 'png' || format === 'gif'
+}
+
+/** Formats that can draw a code excerpt above their diagrams. */
+export function hasCodeExcerpt(format: ExportFormatName): boolean {
+  return format === 'svg' || format === 'png' || format === 'gif'
+}
+
+/** The request's drawing options that the chosen format takes (scale, code excerpt). */
+export function drawingOptionsFor(
+  choice: ExportChoice,
+): Pick<ExportCreateRequest, 'scale' | 'codeExcerpt'> {
+  return {
+    ...(hasScale(choice.format) ? { scale: choice.scale } : {}),
+    ...(hasCodeExcerpt(choice.format) ? { codeExcerpt: choice.codeExcerpt } : {}),
+  }
 }
 
 /** The downloaded file's name: the session's name with the format's extension. */
