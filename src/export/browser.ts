@@ -1,4 +1,4 @@
-/** A headless Chromium for the formats that need a browser engine (PNG, PDF, GIF). */
+/** Finding and launching a system Chromium, the CLI's engine for PNG, PDF and GIF exports. */
 import { existsSync } from 'node:fs'
 import type { Browser, BrowserContext } from 'playwright-core'
 
@@ -44,24 +44,8 @@ export async function launchChromium(what: string): Promise<Browser> {
 }
 
 /** A browser context that refuses every network request (exports are built from inline data). */
-export async function offlineContext(
-  browser: Browser,
-  deviceScaleFactor = 1,
-): Promise<BrowserContext> {
-  const context = await browser.newContext({ deviceScaleFactor, offline: true })
+export async function offlineContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ offline: true })
   await context.route('**/*', (route) => route.abort())
   return context
-}
-
-/** Runs `work` with a fresh Chromium that is always closed afterwards. */
-export async function withChromium<T>(
-  what: string,
-  work: (browser: Browser) => Promise<T>,
-): Promise<T> {
-  const browser = await launchChromium(what)
-  try {
-    return await work(browser)
-  } finally {
-    await browser.close()
-  }
 }

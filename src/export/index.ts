@@ -5,19 +5,22 @@
 import type { Annotation } from '../shared/session.ts'
 import type { TraceDocument } from '../shared/trace.ts'
 import { stepFileName, writeFileAtomic, writeFolderAtomic } from './atomicWrite.ts'
-import { withChromium } from './browser.ts'
+import { openChromiumEngine } from './chromiumEngine.ts'
 import { stepSvgs } from './diagrams.ts'
 import { svgsToGif } from './gif.ts'
 import { handoutPdf } from './pdf.ts'
 import { buildPlayer } from './player/build.ts'
 import { svgsToPng } from './png.ts'
 import type { ExportControl } from './progress.ts'
+import { withRenderEngine } from './renderEngine.ts'
+import type { OpenRenderEngine } from './renderEngine.ts'
 import { chooseSteps } from './stepChoice.ts'
 import type { DefaultSteps, StepRequest } from './stepChoice.ts'
 import type { ThemeName } from './theme.ts'
 
 export { BrowserMissingError, findChromium } from './browser.ts'
 export { ExportCancelled } from './progress.ts'
+export type { OpenRenderEngine, PdfPageSetup, RenderEngine } from './renderEngine.ts'
 export { parseRange, StepRangeError } from './stepChoice.ts'
 export type { StepRequest } from './stepChoice.ts'
 export { isThemeName } from './theme.ts'
@@ -54,6 +57,11 @@ export interface ExportRequest extends ExportControl {
   annotations?: readonly Annotation[]
   /** Milliseconds per GIF frame. */
   delayMs?: number
+  /**
+   * Opens the browser engine for PNG, PDF and GIF (the Electron app passes its own); default: a
+   * system Chromium through playwright-core.
+   */
+  openRenderEngine?: OpenRenderEngine
 }
 
 /** A finished export, not yet written. */
@@ -100,6 +108,7 @@ export async function createExport(
     signal: request.signal,
   }
   const asFolder = indexes.length > 1 || stepRequest.range !== undefined
+  const openEngine = request.openRenderEngine ?? openChromiumEngine
   switch (format) {
     case 'json': {
       const whole = Object.keys(stepRequest).length === 0
@@ -122,8 +131,8 @@ export async function createExport(
         ...diagramOptions,
         codeExcerpt: request.codeExcerpt,
       })
-      const images = await withChromium('PNG', (browser) =>
-        svgsToPng(browser, svgs, request.scale ?? 1, request),
+      const images = await withRenderEngine(openEngine, 'PNG', (engine) =>
+        svgsToPng(engine, svgs, request.scale ?? 1, request),
       )
       const files = images.map((data, position) => ({ name: stepFileName(position, 'png'), data }))
       return { ...base, folder: asFolder, files }
@@ -138,8 +147,8 @@ export async function createExport(
       return { ...base, folder: false, files: [{ name: 'player.html', data: html }] }
     }
     case 'pdf': {
-      const pdf = await withChromium('PDF', (browser) =>
-        handoutPdf(browser, doc, indexes, {
+      const pdf = await withRenderEngine(openEngine, 'PDF', (engine) =>
+        handoutPdf(engine, doc, indexes, {
           ...diagramOptions,
           title: request.title,
           annotations: request.annotations,
@@ -153,8 +162,8 @@ export async function createExport(
         ...diagramOptions,
         codeExcerpt: request.codeExcerpt,
       })
-      const gif = await withChromium('GIF', (browser) =>
-        svgsToGif(browser, svgs, {
+      const gif = await withRenderEngine(openEngine, 'GIF', (engine) =>
+        svgsToGif(engine, svgs, {
           scale: request.scale,
           delayMs: request.delayMs,
           theme: request.theme,

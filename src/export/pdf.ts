@@ -1,14 +1,13 @@
-/** The PDF handout: title, numbered code, then one diagram per chosen step; Chromium prints it. */
-import type { Browser } from 'playwright-core'
+/** The PDF handout: title, numbered code, then one diagram per chosen step; the engine prints it. */
 import type { Annotation } from '../shared/session.ts'
 import type { TraceDocument } from '../shared/trace.ts'
-import { offlineContext } from './browser.ts'
 import { changesAt, describeChange } from './changes.ts'
 import { stepSvgs } from './diagrams.ts'
 import type { DiagramExportOptions } from './diagrams.ts'
 import { lessonNotesFor, notesForStep } from './notes.ts'
 import { defaultTitle } from './player/build.ts'
 import { throwIfCancelled } from './progress.ts'
+import type { PdfPageSetup, RenderEngine } from './renderEngine.ts'
 import { MONO_FONT } from './theme.ts'
 import { escapeXml } from './xml.ts'
 
@@ -95,31 +94,22 @@ ${sections.join('\n')}
 </body></html>`
 }
 
+/** Page numbers ("2 / 8") centred in the footer of every page, nothing in the header. */
+const HANDOUT_PAGE_SETUP: PdfPageSetup = {
+  headerTemplate: '<span></span>',
+  footerTemplate:
+    '<div style="font-size:8pt;width:100%;text-align:center;color:#656d76">' +
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+}
+
 /** Prints the handout to PDF with page numbers in the footer. */
 export async function handoutPdf(
-  browser: Browser,
+  engine: RenderEngine,
   doc: TraceDocument,
   indexes: readonly number[],
   options: HandoutOptions = {},
 ): Promise<Uint8Array> {
   const html = await handoutHtml(doc, indexes, options)
   throwIfCancelled(options.signal)
-  const context = await offlineContext(browser)
-  try {
-    const page = await context.newPage()
-    await page.setContent(html, { waitUntil: 'load' })
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate:
-        '<div style="font-size:8pt;width:100%;text-align:center;color:#656d76">' +
-        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-    })
-    return new Uint8Array(pdf)
-  } finally {
-    await context.close()
-  }
+  return engine.printPdf(html, HANDOUT_PAGE_SETUP)
 }

@@ -4,6 +4,7 @@
  * user-data folder so the next launch can offer it back. It must never import electron.
  */
 import { mkdirSync } from 'node:fs'
+import type { OpenRenderEngine } from '../export/renderEngine.ts'
 import type {
   AutosaveRequest,
   DocumentState,
@@ -39,11 +40,13 @@ export class AppFiles {
   /**
    * @param dataDir the user-data folder (created when missing)
    * @param native native dialogs, in hosts that have them
+   * @param openRenderEngine the browser engine for PNG, PDF and GIF (default: a system Chromium)
    */
   constructor(
     private readonly service: TraceService,
     readonly dataDir: string,
     private readonly native: NativeFiles | null = null,
+    private readonly openRenderEngine?: OpenRenderEngine,
   ) {
     mkdirSync(dataDir, { recursive: true })
     this.autosave = new Autosave(dataDir)
@@ -102,6 +105,7 @@ export class AppFiles {
         codeExcerpt: request.codeExcerpt,
         title: request.title,
         annotations: request.annotations,
+        openRenderEngine: this.openRenderEngine,
         signal: controller.signal,
         onProgress: (done, total) => {
           if (done - last < PROGRESS_EVERY && done < total) return

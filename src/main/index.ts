@@ -8,6 +8,7 @@ import { createDefaultEngine } from '../host/defaultEngine.ts'
 import { TraceService } from '../host/traceService.ts'
 import { handleAppProtocol, registerAppScheme } from './appProtocol.ts'
 import { devServerUrl } from './appUrl.ts'
+import { openElectronEngine } from './electronRender.ts'
 import { sendEvent } from './events.ts'
 import { registerIpc } from './ipc.ts'
 import { buildMenu } from './menu.ts'
@@ -56,8 +57,14 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
     grant(false),
   )
-  // Autosaves live in the user-data folder, where the next launch looks for them.
-  files = new AppFiles(service, join(app.getPath('userData'), 'sessions'), createNativeFiles())
+  // Autosaves live in the user-data folder, where the next launch looks for them. PNG, PDF and
+  // GIF exports render in Electron's own engine, so the app needs no system browser.
+  files = new AppFiles(
+    service,
+    join(app.getPath('userData'), 'sessions'),
+    createNativeFiles(),
+    openElectronEngine,
+  )
   registerIpc(service, files)
   app.applicationMenu = buildMenu((command) => {
     const target = BrowserWindow.getFocusedWindow() ?? mainWindow
