@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves Refscope to a browser: the built renderer plus the host services over a WebSocket,
 // on 127.0.0.1 only. Usage: node scripts/start-web.mjs [--port N] [--build] [--data-dir DIR]
-// Autosaves go to --data-dir (or $REFSCOPE_DATA_DIR); without either, to a per-launch temp folder.
+// Autosaves and Open Recent go to --data-dir (or $REFSCOPE_DATA_DIR); without either, to the
+// per-user folder the desktop app uses (e.g. ~/.config/Refscope/sessions on Linux).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -29,7 +30,8 @@ if (values.build || !existsSync(join(rendererDir, 'index.html'))) buildApp()
 // The host services are TypeScript sources; tsx loads them (and the engine's worker does too).
 register()
 const { startWebHost } = await import('../src/host/webHost.ts')
-const dataDir = values['data-dir'] ?? process.env.REFSCOPE_DATA_DIR ?? undefined
+const { defaultDataDir } = await import('../src/host/userDataDir.ts')
+const dataDir = values['data-dir'] ?? process.env.REFSCOPE_DATA_DIR ?? defaultDataDir()
 const host = await startWebHost({ port, rendererDir, dataDir })
 console.log(`Refscope listening on ${host.url}`)
 

@@ -68,6 +68,28 @@ function describeFiles(executablePath: string): void {
     expect(saved.annotations).toEqual([expect.objectContaining({ text: 'saved natively' })])
   })
 
+  test('Open Recent in the native menu lists the saved session and reopens it', async () => {
+    await fileCommand(page, 'new')
+    await expect(page).toHaveTitle('Untitled — Refscope')
+    const recentLabels = (): Promise<string[]> =>
+      app.evaluate(({ Menu }) => {
+        const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File')
+        const recent = file?.submenu?.items.find((item) => item.label === 'Open Recent')
+        return (recent?.submenu?.items ?? []).map((item) => item.label)
+      })
+    expect(await recentLabels()).toEqual(['basics.refscope', '', 'Clear Recently Opened'])
+    await app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File')
+      const recent = file?.submenu?.items.find((item) => item.label === 'Open Recent')
+      const first = recent?.submenu?.items[0]
+      first?.click(undefined, undefined, undefined)
+    })
+    await expect(page).toHaveTitle('basics.refscope — Refscope')
+    await expect(page.getByTestId('step-note')).toContainText('saved natively', {
+      timeout: 60_000,
+    })
+  })
+
   test('closing with unsaved changes asks Save / Don’t Save / Cancel; Cancel keeps it', async () => {
     await page.getByRole('button', { name: 'Add note', exact: true }).click()
     await page.getByLabel('Note text').fill('unsaved')

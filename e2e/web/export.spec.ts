@@ -1,24 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { button, expect, openApp, projectRoot, run, test, waitForDrawn } from './fixtures'
+import {
+  addNote,
+  button,
+  expect,
+  fileCommand,
+  openApp,
+  openBasics,
+  projectRoot,
+  test,
+  waitForDrawn,
+} from './fixtures'
 
 // Exports lay out every chosen step and sessions re-run their code: allow for a busy machine.
 test.describe.configure({ timeout: 180_000 })
-
-async function openBasics(page: Page, host: { url: string }): Promise<void> {
-  await openApp(page, host)
-  await page.getByRole('button', { name: 'Lessons' }).click()
-  await page.getByRole('menuitem', { name: 'Reference counting basics' }).click()
-  await run(page)
-}
-
-async function fileCommand(page: Page, command: string): Promise<void> {
-  await page.getByTestId('file-menu').click()
-  await page.getByRole('menu', { name: 'File' }).locator(`[data-command="${command}"]`).click()
-}
 
 async function exportAs(page: Page, format: string, steps: string): Promise<string> {
   await fileCommand(page, 'export')
@@ -33,13 +31,6 @@ async function exportAs(page: Page, format: string, steps: string): Promise<stri
   expect(download.suggestedFilename()).toBe(`basics.${format}`)
   await expect(dialog).toBeHidden()
   return readFileSync(path, 'utf8')
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add note', exact: true }).click()
-  await page.getByLabel('Note text').fill(text)
-  await page.getByRole('button', { name: 'Save note', exact: true }).click()
-  await expect(page.getByTestId('step-note')).toContainText(text)
 }
 
 test('exports the basics lesson as SVG and as an HTML player from the Export dialog', async ({
@@ -135,8 +126,10 @@ test('offers to restore unsaved work after the host was killed', async ({ page }
   try {
     await openBasics(page, host)
     await addNote(page, 'not saved yet')
-    const autosave = join(dataDir, 'autosave-main.refscope')
-    await expect.poll(() => existsSync(autosave), { timeout: 15_000 }).toBe(true)
+    // Each window autosaves to a slot of its own: autosave-<slot>.refscope.
+    const autosaved = (): string[] =>
+      readdirSync(dataDir).filter((name) => /^autosave-.+\.refscope$/.test(name))
+    await expect.poll(() => autosaved().length, { timeout: 15_000 }).toBe(1)
     host.child.kill('SIGKILL')
 
     host = await startHost(dataDir)

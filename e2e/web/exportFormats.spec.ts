@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs'
 import type { Download, Locator, Page } from '@playwright/test'
 import type { ExportProgress } from '../../src/shared/ipc'
 import { gifFacts, pngSize } from '../../tests/export/imageFacts'
-import { button, expect, openApp, run, stepWith, test, waitForDrawn } from './fixtures'
+import {
+  button,
+  expect,
+  fileCommand,
+  openApp,
+  openBasics,
+  run,
+  stepWith,
+  test,
+  waitForDrawn,
+} from './fixtures'
 
 // Exports lay out every chosen step and PNG, PDF and GIF start a Chromium in the host: allow for
 // a busy two-core machine.
@@ -75,18 +85,6 @@ function watchExports(page: Page): ExportTraffic {
     })
   })
   return traffic
-}
-
-async function openBasics(page: Page, host: { url: string }): Promise<void> {
-  await openApp(page, host)
-  await page.getByRole('button', { name: 'Lessons' }).click()
-  await page.getByRole('menuitem', { name: 'Reference counting basics' }).click()
-  await run(page)
-}
-
-async function fileCommand(page: Page, command: string): Promise<void> {
-  await page.getByTestId('file-menu').click()
-  await page.getByRole('menu', { name: 'File' }).locator(`[data-command="${command}"]`).click()
 }
 
 /** Goes to the last step and returns the trace's length. */

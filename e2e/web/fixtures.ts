@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
@@ -20,9 +21,11 @@ export const test = base.extend<object, { host: WebHostHandle }>({
     // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
+      // A data folder of its own: no autosave or recent session of the user's leaks in or out.
+      const dataDir = mkdtempSync(join(tmpdir(), 'refscope-e2e-host-'))
       const child: ChildProcess = spawn(
         process.execPath,
-        ['scripts/start-web.mjs', '--port', '0'],
+        ['scripts/start-web.mjs', '--port', '0', '--data-dir', dataDir],
         {
           cwd: projectRoot,
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +48,7 @@ export const test = base.extend<object, { host: WebHostHandle }>({
       })
       await use({ url })
       child.kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
     },
     { scope: 'worker', timeout: 300_000 },
   ],
@@ -64,6 +68,28 @@ export async function openApp(page: Page, host: WebHostHandle, code?: string): P
   await expect(page.getByTestId('engine-state')).toHaveAttribute('data-state', 'ready', {
     timeout: 90_000,
   })
+}
+
+/** Picks a command (`data-command`) from the File menu. */
+export async function fileCommand(page: Page, command: string): Promise<void> {
+  await page.getByTestId('file-menu').click()
+  await page.getByRole('menu', { name: 'File' }).locator(`[data-command="${command}"]`).click()
+}
+
+/** Opens the app, loads the basics lesson and runs it to the end. */
+export async function openBasics(page: Page, host: WebHostHandle): Promise<void> {
+  await openApp(page, host)
+  await page.getByRole('button', { name: 'Lessons' }).click()
+  await page.getByRole('menuitem', { name: 'Reference counting basics' }).click()
+  await run(page)
+}
+
+/** Adds a note to the step shown and waits until it appears beside the diagram. */
+export async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add note', exact: true }).click()
+  await page.getByLabel('Note text').fill(text)
+  await page.getByRole('button', { name: 'Save note', exact: true }).click()
+  await expect(page.getByTestId('step-note')).toContainText(text)
 }
 
 /** A toolbar button by its exact accessible name. */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { traceSource } from '../engine/index.ts'
 import {
   createExport,
+  ExportCancelled,
   EXPORT_FORMATS,
   isThemeName,
   parseRange,
@@ -38,6 +39,8 @@ built-in lesson such as lesson:basics):
   --title TEXT      Title of the HTML player and the PDF handout.
   --delay MS        Time per GIF frame (default 1200).
   --out PATH        Where to write (default: FILE's name with the format's extension).
+  --progress        Print progress lines on stderr even when it is not a terminal.
+  --quiet           Print nothing but errors.
   Without a step flag svg and png take the last step, html and json the whole trace, pdf and
   gif the steps where a count changes or an object is freed (at most 100 pages / 300 frames).
   png, pdf and gif need a Chromium browser (set REFSCOPE_CHROMIUM to choose one).
@@ -119,12 +122,23 @@ function defaultOut(file: string, format: ExportFormat, folder: boolean): string
   return `${stem}${format === 'json' ? '.trace' : ''}.${format}`
 }
 
-function progress(quiet: boolean): ((done: number, total: number) => void) | undefined {
-  if (quiet || !process.stderr.isTTY) return undefined
-  return (done, total) => {
-    process.stderr.write(`\rexporting ${done}/${total}${done === total ? '\n' : ''}`)
+/** Progress on stderr: a counter redrawn in place on a terminal, else (with --progress) lines. */
+function progress(
+  quiet: boolean,
+  forced: boolean,
+): ((done: number, total: number) => void) | undefined {
+  if (quiet) return undefined
+  if (process.stderr.isTTY) {
+    return (done, total) => {
+      process.stderr.write(`\rexporting ${done}/${total}${done === total ? '\n' : ''}`)
+    }
   }
+  if (!forced) return undefined
+  return (done, total) => process.stderr.write(`refscope: exporting ${done}/${total}\n`)
 }
+
+/** Exit code of an export stopped by Ctrl+C (128 + SIGINT), as shells expect. */
+export const CANCELLED_EXIT_CODE = 130
 
 /** Runs `refscope export`; returns the exit code. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -144,6 +158,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       delay: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      progress: { type: 'boolean' },
       'max-steps': { type: 'string' },
       timeout: { type: 'string' },
       stdin: { type: 'string' },
@@ -193,7 +208,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       title: values.title,
       annotations: input.annotations,
       delayMs: integerFlag(values.delay, '--delay', 1),
-      onProgress: progress(values.quiet ?? false),
+      onProgress: progress(values.quiet ?? false, values.progress ?? false),
       signal: controller.signal,
     })
     const out = values.out ?? defaultOut(positionals[0]!, format, output.folder)
@@ -206,6 +221,10 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof StepRangeError) throw new ExportUsageError(error.message)
+    if (error instanceof ExportCancelled || controller.signal.aborted) {
+      process.stderr.write('refscope: export cancelled, nothing written\n')
+      return CANCELLED_EXIT_CODE
+    }
     throw error
   } finally {
     process.off('SIGINT', cancel)

@@ -3,6 +3,7 @@
  * exports a client's finished run with the CLI's exporters, and keeps unsaved work in the
  * user-data folder so the next launch can offer it back. It must never import electron.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import type { OpenRenderEngine } from '../export/renderEngine.ts'
 import type {
@@ -11,28 +12,42 @@ import type {
   ExportCreateReply,
   ExportCreateRequest,
   NativeFileReply,
+  RecentRememberRequest,
+  RecentSession,
   RecoveryInfo,
   SaveSessionRequest,
 } from '../shared/ipc.ts'
-import { Autosave } from './autosave.ts'
+import { Autosave, isProcessAlive, listAutosaveSlots } from './autosave.ts'
+import { RecentSessions } from './recentSessions.ts'
 import type { HostClient, TraceService } from './traceService.ts'
 
 /** Units of progress between two `export:progress` events at most (plus the last one). */
 const PROGRESS_EVERY = 1
 
+/** A session file a native dialog saved or opened, with where it is. */
+export interface NativeFileResult extends NativeFileReply {
+  /** Its full path (kept in the host: the renderer gets the name). */
+  path: string
+}
+
 /** Native file dialogs and writes, offered by hosts that have them (Electron). */
 export interface NativeFiles {
   /** Saves a session file, asking for a path when needed; null when cancelled. */
-  saveSession(client: HostClient, request: SaveSessionRequest): Promise<NativeFileReply | null>
+  saveSession(client: HostClient, request: SaveSessionRequest): Promise<NativeFileResult | null>
   /** Lets the user pick a session file and reads it; null when cancelled. */
-  openSession(client: HostClient): Promise<NativeFileReply | null>
+  openSession(client: HostClient): Promise<NativeFileResult | null>
+  /** Makes `path` (just read as `text`, from Open Recent) the client's session file. */
+  adoptSession(client: HostClient, path: string, text: string): void
   /** Asks where an export goes; null when cancelled. */
   chooseExportPath(client: HostClient, suggestedName: string): Promise<string | null>
 }
 
 /** Exports, autosave and (where the host has them) native file dialogs for its clients. */
 export class AppFiles {
-  private readonly autosave: Autosave
+  /** Each client's autosave slot, so two windows never overwrite each other's work. */
+  private readonly autosaves = new Map<string, Autosave>()
+  private readonly recent: RecentSessions
+  private readonly recentListeners = new Set<(list: RecentSession[]) => void>()
   private readonly exports = new Map<string, AbortController>()
   private readonly states = new Map<string, DocumentState>()
   private readonly stateListeners = new Set<(clientId: string, state: DocumentState) => void>()
@@ -49,7 +64,7 @@ export class AppFiles {
     private readonly openRenderEngine?: OpenRenderEngine,
   ) {
     mkdirSync(dataDir, { recursive: true })
-    this.autosave = new Autosave(dataDir)
+    this.recent = new RecentSessions(dataDir)
   }
 
   /** `session:state`: remembers whether the client has unsaved changes. */
@@ -69,21 +84,82 @@ export class AppFiles {
     return () => this.stateListeners.delete(listener)
   }
 
-  /** Forgets a client's state (its window closed). */
+  /**
+   * Forgets a client (its window closed or its page went away). Its autosave stays on disk:
+   * if it holds unsaved work, the next window is offered it.
+   */
   forget(clientId: string): void {
     this.states.delete(clientId)
+    this.autosaves.delete(clientId)
   }
 
-  /** `file:saveSession` */
-  saveSession(client: HostClient, request: SaveSessionRequest): Promise<NativeFileReply | null> {
+  /** `file:saveSession`: saves through the native dialog and lists the file in Open Recent. */
+  async saveSession(
+    client: HostClient,
+    request: SaveSessionRequest,
+  ): Promise<NativeFileReply | null> {
     if (!this.native) throw new Error('This host saves sessions as downloads')
-    return this.native.saveSession(client, request)
+    const saved = await this.native.saveSession(client, request)
+    if (!saved) return null
+    this.notifyRecent(this.recent.rememberPath(saved.path))
+    return { name: saved.name }
   }
 
-  /** `file:openSession` */
-  openSession(client: HostClient): Promise<NativeFileReply | null> {
+  /** `file:openSession`: opens through the native dialog and lists the file in Open Recent. */
+  async openSession(client: HostClient): Promise<NativeFileReply | null> {
     if (!this.native) throw new Error('This host opens sessions from a file input')
-    return this.native.openSession(client)
+    const opened = await this.native.openSession(client)
+    if (!opened) return null
+    this.notifyRecent(this.recent.rememberPath(opened.path))
+    return { name: opened.name, text: opened.text }
+  }
+
+  /** `recent:list` */
+  recentSessions(): RecentSession[] {
+    return this.recent.list()
+  }
+
+  /** `recent:open`: reads a recent session; under native dialogs it becomes the client's file. */
+  openRecent(client: HostClient, id: string): NativeFileReply {
+    let opened
+    try {
+      opened = this.recent.open(id)
+    } finally {
+      // A file that is gone was dropped from the list either way.
+      this.notifyRecent(this.recent.list())
+    }
+    if (opened.path !== null) {
+      this.native?.adoptSession(client, opened.path, opened.text)
+      this.notifyRecent(this.recent.rememberPath(opened.path))
+    }
+    return { name: opened.name, text: opened.text }
+  }
+
+  /**
+   * `recent:remember`: keeps a copy of a session the browser host's user opened or saved.
+   * Hosts with native dialogs remember paths themselves and ignore it.
+   */
+  rememberRecent(request: RecentRememberRequest): RecentSession[] {
+    if (this.native) return this.recent.list()
+    const list = this.recent.rememberCopy(request.name, request.text)
+    this.notifyRecent(list)
+    return list
+  }
+
+  /** `recent:clear` */
+  clearRecent(): void {
+    this.recent.clear()
+    this.notifyRecent([])
+  }
+
+  /** Calls `listener` whenever Open Recent changes (the native menu rebuilds); returns the stop. */
+  onRecentChange(listener: (list: RecentSession[]) => void): () => void {
+    this.recentListeners.add(listener)
+    return () => this.recentListeners.delete(listener)
+  }
+
+  private notifyRecent(list: RecentSession[]): void {
+    for (const listener of this.recentListeners) listener(list)
   }
 
   /** `export:create`: exports the client's finished run; cancelled by `export:cancel`. */
@@ -147,22 +223,45 @@ export class AppFiles {
     this.exports.get(`${client.id}:${exportId}`)?.abort()
   }
 
-  /** `session:autosave`: writes the unsaved state now (it arrives every few seconds). */
-  save(request: AutosaveRequest): void {
-    this.autosave.saveNow({ ...request.session, trace: null }, request.fileName)
+  /** `session:autosave`: writes the client's unsaved state now (it arrives every few seconds). */
+  save(client: Pick<HostClient, 'id'>, request: AutosaveRequest): void {
+    this.slotOf(client.id).saveNow({ ...request.session, trace: null }, request.fileName)
   }
 
-  /** `session:clearAutosave` */
-  clear(): void {
-    this.autosave.clear()
+  /** `session:clearAutosave`: after a save, a "Don't save" or a declined recovery. */
+  clear(clientId: string): void {
+    this.autosaves.get(clientId)?.clear()
   }
 
-  /** `session:recover`: what an earlier run left unsaved, or null. */
-  recover(): RecoveryInfo | null {
-    const found = this.autosave.recover()
-    if (!found) return null
-    const { trace: _trace, ...session } = found.session
-    return { session, fileName: found.filePath, savedAt: found.savedAt }
+  /**
+   * `session:recover`: the newest unsaved work no open window owns (left by a crash, a kill or
+   * a closed page), or null. The client takes that autosave over: restoring keeps it up to
+   * date, declining clears it, and no other window is offered the same work.
+   */
+  recover(client: Pick<HostClient, 'id'>): RecoveryInfo | null {
+    if (this.autosaves.has(client.id)) return null
+    const owned = new Set([...this.autosaves.values()].map((autosave) => autosave.slot))
+    for (const { slot, hostPid } of listAutosaveSlots(this.dataDir)) {
+      if (owned.has(slot)) continue
+      // Another host process that still runs owns its slots.
+      if (hostPid !== null && hostPid !== process.pid && isProcessAlive(hostPid)) continue
+      const autosave = new Autosave(this.dataDir, slot)
+      const found = autosave.recover()
+      if (!found) continue
+      this.autosaves.set(client.id, autosave)
+      const { trace: _trace, ...session } = found.session
+      return { session, fileName: found.filePath, savedAt: found.savedAt }
+    }
+    return null
+  }
+
+  private slotOf(clientId: string): Autosave {
+    let autosave = this.autosaves.get(clientId)
+    if (!autosave) {
+      autosave = new Autosave(this.dataDir, `w${randomBytes(6).toString('hex')}`)
+      this.autosaves.set(clientId, autosave)
+    }
+    return autosave
   }
 
   /** Cancels every export in progress. */

@@ -2,7 +2,7 @@
  * Autosave and crash recovery: unsaved code and annotations are written to the user-data folder
  * every few seconds; the next launch offers what a crash or kill left behind.
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../export/atomicWrite.ts'
 import { parseSession, serializeSession } from '../shared/session.ts'
@@ -23,6 +23,58 @@ export interface Recovery {
 interface AutosaveMeta {
   filePath: string | null
   savedAt: string
+  /** The process that wrote it: while that process lives, the slot is someone's open window. */
+  hostPid?: number
+}
+
+/** One autosave slot found in the user-data folder. */
+export interface AutosaveSlot {
+  /** The slot's name (`autosave-NAME.refscope`). */
+  slot: string
+  /** When it was last written (ISO time; empty when unknown). */
+  savedAt: string
+  /** The process that wrote it, when recorded. */
+  hostPid: number | null
+}
+
+const SLOT_FILE = /^autosave-([\w-]+)\.refscope$/
+
+/** Every autosave slot in `folder`, newest first. */
+export function listAutosaveSlots(folder: string): AutosaveSlot[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return []
+  }
+  const slots: AutosaveSlot[] = []
+  for (const name of names) {
+    const slot = SLOT_FILE.exec(name)?.[1]
+    if (!slot) continue
+    let meta: Partial<AutosaveMeta> = {}
+    try {
+      meta = JSON.parse(readFileSync(join(folder, `autosave-${slot}.json`), 'utf8')) as AutosaveMeta
+    } catch {
+      // a slot without its meta file is still worth offering
+    }
+    slots.push({
+      slot,
+      savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : '',
+      hostPid: typeof meta.hostPid === 'number' ? meta.hostPid : null,
+    })
+  }
+  return slots.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+}
+
+/** True when process `pid` still runs (so its autosaves belong to a live window). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** The autosave slot of one window in the user-data folder. */
@@ -35,7 +87,7 @@ export class Autosave {
   /** @param folder the user-data folder; @param slot one name per window */
   constructor(
     folder: string,
-    slot = 'main',
+    readonly slot = 'main',
     private readonly intervalMs = AUTOSAVE_INTERVAL_MS,
   ) {
     this.sessionPath = join(folder, `autosave-${slot}.refscope`)
@@ -49,7 +101,11 @@ export class Autosave {
       this.sessionPath,
       serializeSession(session, { includeTrace: false, now: savedAt }),
     )
-    const meta: AutosaveMeta = { filePath, savedAt: savedAt.toISOString() }
+    const meta: AutosaveMeta = {
+      filePath,
+      savedAt: savedAt.toISOString(),
+      hostPid: process.pid,
+    }
     writeFileAtomic(this.metaPath, JSON.stringify(meta) + '\n')
   }
 

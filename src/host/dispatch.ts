@@ -37,12 +37,16 @@ export function createDispatch(service: TraceService, files?: AppFiles): Dispatc
     'export:create': (client, request) => (files ?? noFiles()).export(client, request),
     'export:cancel': (client, request) =>
       (files ?? noFiles()).cancelExport(client, request.exportId),
-    'session:autosave': (_client, request) => (files ?? noFiles()).save(request),
-    'session:clearAutosave': () => (files ?? noFiles()).clear(),
-    'session:recover': () => files?.recover() ?? null,
+    'session:autosave': (client, request) => (files ?? noFiles()).save(client, request),
+    'session:clearAutosave': (client) => (files ?? noFiles()).clear(client.id),
+    'session:recover': (client) => files?.recover(client) ?? null,
     'session:state': (client, request) => files?.setState(client, request),
     'file:saveSession': (client, request) => (files ?? noFiles()).saveSession(client, request),
     'file:openSession': (client) => (files ?? noFiles()).openSession(client),
+    'recent:list': () => files?.recentSessions() ?? [],
+    'recent:open': (client, request) => (files ?? noFiles()).openRecent(client, request.id),
+    'recent:remember': (_client, request) => (files ?? noFiles()).rememberRecent(request),
+    'recent:clear': () => (files ?? noFiles()).clearRecent(),
   }
   return async (client, channel, request) => {
     const handler = handlers[channel] as Handlers[typeof channel]

@@ -202,7 +202,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           send({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
       )
     })
-    ws.on('close', () => service.release(client))
+    ws.on('close', () => {
+      service.release(client)
+      files.forget(client.id)
+    })
   })
 
   if (ownsService) service.start()

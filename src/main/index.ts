@@ -11,7 +11,8 @@ import { devServerUrl } from './appUrl.ts'
 import { openElectronEngine } from './electronRender.ts'
 import { sendEvent } from './events.ts'
 import { registerIpc } from './ipc.ts'
-import { buildMenu } from './menu.ts'
+import type { RecentSession } from '../shared/ipc.ts'
+import { buildMenu, type Send } from './menu.ts'
 import { createNativeFiles } from './nativeFiles.ts'
 import { createMainWindow, guardClose, lockDownContents } from './window.ts'
 
@@ -66,10 +67,21 @@ app.whenReady().then(() => {
     openElectronEngine,
   )
   registerIpc(service, files)
-  app.applicationMenu = buildMenu((command) => {
+  const appFiles = files
+  const send: Send = (command, recentId) => {
     const target = BrowserWindow.getFocusedWindow() ?? mainWindow
-    if (target) sendEvent(target.webContents, 'menu:command', { command })
-  })
+    if (target) sendEvent(target.webContents, 'menu:command', { command, recentId })
+  }
+  const clearRecent = (): void => {
+    appFiles.clearRecent()
+    app.clearRecentDocuments()
+  }
+  // The menu is rebuilt whenever Open Recent changes.
+  const showMenu = (recent: RecentSession[]): void => {
+    app.applicationMenu = buildMenu(send, recent, clearRecent)
+  }
+  showMenu(appFiles.recentSessions())
+  appFiles.onRecentChange(showMenu)
   service.start()
   openMainWindow()
   app.on('activate', () => {

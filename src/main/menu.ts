@@ -1,15 +1,38 @@
 /** The native application menu; its commands go to the renderer as `menu:command` events. */
 import { Menu, app, type MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../shared/ipc.ts'
+import type { MenuCommand, RecentSession } from '../shared/ipc.ts'
 
-type Send = (command: MenuCommand) => void
+/** Delivers a menu command to the focused window (with the Open Recent entry, if any). */
+export type Send = (command: MenuCommand, recentId?: string) => void
 
 function item(label: string, command: MenuCommand, send: Send, accelerator?: string) {
   return { label, accelerator, click: () => send(command) } satisfies MenuItemConstructorOptions
 }
 
+/** File → Open Recent: one item per session (its path as tooltip), then Clear. */
+export function recentMenu(
+  recent: readonly RecentSession[],
+  send: Send,
+  clearRecent: () => void,
+): MenuItemConstructorOptions[] {
+  if (recent.length === 0) return [{ label: 'No Recent Sessions', enabled: false }]
+  return [
+    ...recent.map((entry) => ({
+      label: entry.name,
+      toolTip: entry.path ?? undefined,
+      click: () => send('file:openRecent', entry.id),
+    })),
+    { type: 'separator' },
+    { label: 'Clear Recently Opened', click: clearRecent },
+  ]
+}
+
 /** Builds the File, Edit, View, Run and Help menus (plus the app menu on macOS). */
-export function buildMenu(send: Send): Menu {
+export function buildMenu(
+  send: Send,
+  recent: readonly RecentSession[] = [],
+  clearRecent: () => void = () => {},
+): Menu {
   const mac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(mac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
@@ -18,6 +41,7 @@ export function buildMenu(send: Send): Menu {
       submenu: [
         item('New Session', 'file:new', send, 'CmdOrCtrl+N'),
         item('Open…', 'file:open', send, 'CmdOrCtrl+O'),
+        { label: 'Open Recent', submenu: recentMenu(recent, send, clearRecent) },
         item('Save', 'file:save', send, 'CmdOrCtrl+S'),
         item('Save As…', 'file:saveAs', send, 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },

@@ -35,6 +35,18 @@ export function createNativeFiles(): NativeFiles {
     return result.filePath
   }
 
+  // Save writes back to an opened file only if it parsed: a damaged or newer-format file is
+  // never saved over (the renderer reports the problem and Save asks for a new path).
+  function adoptSession(client: HostClient, path: string, text: string): void {
+    paths.delete(client.id)
+    try {
+      parseSession(text, basename(path))
+      paths.set(client.id, path)
+    } catch {
+      // left unadopted on purpose
+    }
+  }
+
   return {
     async saveSession(client, request) {
       let path = request.saveAs ? undefined : paths.get(client.id)
@@ -42,7 +54,8 @@ export function createNativeFiles(): NativeFiles {
       if (!path) return null
       writeFileAtomic(path, request.text)
       paths.set(client.id, path)
-      return { name: basename(path) }
+      app.addRecentDocument(path)
+      return { name: basename(path), path }
     },
     async openSession(client) {
       const window = windowOf(client)
@@ -58,15 +71,11 @@ export function createNativeFiles(): NativeFiles {
       if (result.canceled || !path) return null
       lastFolder = dirname(path)
       const text = readFileSync(path, 'utf8')
-      paths.delete(client.id)
-      try {
-        parseSession(text, basename(path))
-        paths.set(client.id, path)
-      } catch {
-        // Never saved over: the renderer reports the problem and Save asks for a new path.
-      }
-      return { name: basename(path), text }
+      adoptSession(client, path, text)
+      app.addRecentDocument(path)
+      return { name: basename(path), text, path }
     },
+    adoptSession,
     chooseExportPath: (client, suggestedName) => askSavePath(client, suggestedName),
   }
 }

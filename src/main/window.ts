@@ -59,7 +59,7 @@ export function guardClose(window: BrowserWindow, files: AppFiles): void {
     })
     if (choice === 2) return
     if (choice === 1) {
-      files.clear()
+      files.clear(clientId)
       closing = true
       window.close()
       return

@@ -243,10 +243,37 @@ export interface RecoveryInfo {
   savedAt: string
 }
 
+/** One entry of File → Open Recent. */
+export interface RecentSession {
+  /** Names the entry in `recent:open`. */
+  id: string
+  /** The session file's name. */
+  name: string
+  /** Where the file is, in hosts that know paths (Electron); null for a copy the host keeps. */
+  path: string | null
+  /** ISO time it was last opened or saved. */
+  savedAt: string
+}
+
+/** Request of `recent:open`. */
+export interface RecentOpenRequest {
+  /** The entry's id from `recent:list`. */
+  id: string
+}
+
+/** Request of `recent:remember`: a session the browser host's user opened or saved. */
+export interface RecentRememberRequest {
+  /** The file's name. */
+  name: string
+  /** The session file's text (kept without its trace). */
+  text: string
+}
+
 /** Every command the native menu can send to the renderer. */
 export const MENU_COMMANDS = [
   'file:new',
   'file:open',
+  'file:openRecent',
   'file:save',
   'file:saveAs',
   'file:export',
@@ -270,6 +297,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number]
 export interface MenuCommandEvent {
   /** What the user picked. */
   command: MenuCommand
+  /** The Open Recent entry, for `file:openRecent`. */
+  recentId?: string
 }
 
 /** Request and reply type of every invoke channel. */
@@ -288,6 +317,10 @@ export interface InvokeChannels {
   'session:state': { request: DocumentState; reply: void }
   'file:saveSession': { request: SaveSessionRequest; reply: NativeFileReply | null }
   'file:openSession': { request: undefined; reply: NativeFileReply | null }
+  'recent:list': { request: undefined; reply: RecentSession[] }
+  'recent:open': { request: RecentOpenRequest; reply: NativeFileReply }
+  'recent:remember': { request: RecentRememberRequest; reply: RecentSession[] }
+  'recent:clear': { request: undefined; reply: void }
 }
 
 /** Name of an invoke channel. */
@@ -315,6 +348,10 @@ export const INVOKE_CHANNELS = [
   'session:state',
   'file:saveSession',
   'file:openSession',
+  'recent:list',
+  'recent:open',
+  'recent:remember',
+  'recent:clear',
 ] as const satisfies readonly InvokeChannel[]
 
 /** Payload type of every host-to-renderer event. */
@@ -376,6 +413,14 @@ export interface RefscopeBridge {
   saveSessionFile(request: SaveSessionRequest): Promise<NativeFileReply | null>
   /** `file:openSession`: opens through a native dialog (Electron); null when cancelled. */
   openSessionFile(): Promise<NativeFileReply | null>
+  /** `recent:list`: File → Open Recent, newest first. */
+  recentSessions(): Promise<RecentSession[]>
+  /** `recent:open`: reads one recent session (a gone file is dropped with a clear error). */
+  openRecent(request: RecentOpenRequest): Promise<NativeFileReply>
+  /** `recent:remember`: lists a session opened or saved in the browser host. */
+  rememberRecent(request: RecentRememberRequest): Promise<RecentSession[]>
+  /** `recent:clear`: empties Open Recent. */
+  clearRecent(): Promise<void>
   /** Listens to a host event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void
 }
@@ -397,6 +442,10 @@ export function createBridge(invoke: Invoker, subscribe: Subscriber): RefscopeBr
     reportState: (request) => invoke('session:state', request),
     saveSessionFile: (request) => invoke('file:saveSession', request),
     openSessionFile: () => invoke('file:openSession', undefined),
+    recentSessions: () => invoke('recent:list', undefined),
+    openRecent: (request) => invoke('recent:open', request),
+    rememberRecent: (request) => invoke('recent:remember', request),
+    clearRecent: () => invoke('recent:clear', undefined),
     on: (event, listener) => subscribe(event, listener),
   }
 }

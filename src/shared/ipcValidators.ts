@@ -12,6 +12,8 @@ import {
   type AutosaveRequest,
   type DocumentState,
   type SaveSessionRequest,
+  type RecentOpenRequest,
+  type RecentRememberRequest,
   type CancelRequest,
   type ExportCancelRequest,
   type ExportCreateRequest,
@@ -247,6 +249,26 @@ export function isSaveSessionRequest(value: unknown): value is SaveSessionReques
   )
 }
 
+/** Checks a `recent:open` request: an id as `recent:list` gives them. */
+export function isRecentOpenRequest(value: unknown): value is RecentOpenRequest {
+  return (
+    isPlainObject(value) &&
+    hasOnlyKeys(value, ['id']) &&
+    typeof value.id === 'string' &&
+    /^[0-9a-f]{16}$/.test(value.id)
+  )
+}
+
+/** Checks a `recent:remember` request. */
+export function isRecentRememberRequest(value: unknown): value is RecentRememberRequest {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['name', 'text'])) return false
+  return (
+    isShortString(value.name, 1000) &&
+    value.name.trim() !== '' &&
+    isShortString(value.text, MAX_SESSION_TEXT)
+  )
+}
+
 /** Checks a request that carries nothing. */
 export function isEmptyRequest(value: unknown): value is undefined {
   return value === undefined || value === null
@@ -268,6 +290,10 @@ export const requestValidators: { [C in InvokeChannel]: Validator<RequestOf<C>> 
   'session:state': isDocumentState,
   'file:saveSession': isSaveSessionRequest,
   'file:openSession': isEmptyRequest,
+  'recent:list': isEmptyRequest,
+  'recent:open': isRecentOpenRequest,
+  'recent:remember': isRecentRememberRequest,
+  'recent:clear': isEmptyRequest,
 }
 
 /** True for a known invoke channel name. */

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { AppFiles, type NativeFiles } from '../../src/host/appFiles.ts'
 import { createDispatch } from '../../src/host/dispatch.ts'
 import { TraceService, type HostClient } from '../../src/host/traceService.ts'
 import type { ExportProgress, SessionState } from '../../src/shared/ipc.ts'
-import { emptySession } from '../../src/shared/session.ts'
+import { emptySession, parseSession, serializeSession } from '../../src/shared/session.ts'
 import { FakeEngine } from './fakeEngine.ts'
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -42,17 +42,48 @@ describe('AppFiles', () => {
 
   it('keeps autosaved work for the next launch and forgets it once cleared', async () => {
     const files = new AppFiles(service, dir)
-    expect(files.recover()).toBeNull()
-    files.save({ session: state('x = 1\n'), fileName: 'lesson.refscope' })
+    expect(files.recover(client('a'))).toBeNull()
+    files.save(client('b'), { session: state('x = 1\n'), fileName: 'lesson.refscope' })
 
     const nextLaunch = new AppFiles(service, dir)
-    const recovered = nextLaunch.recover()
+    const recovered = nextLaunch.recover(client('a'))
     expect(recovered?.session).toEqual(state('x = 1\n'))
     expect(recovered?.fileName).toBe('lesson.refscope')
     expect(recovered?.savedAt).toMatch(/^\d{4}-/)
 
-    nextLaunch.clear()
-    expect(new AppFiles(service, dir).recover()).toBeNull()
+    nextLaunch.clear('a')
+    expect(new AppFiles(service, dir).recover(client('a'))).toBeNull()
+  })
+
+  it('gives every window its own autosave, offers only work no open window owns', () => {
+    const files = new AppFiles(service, dir)
+    files.save(client('a'), { session: state('a = 1\n'), fileName: null })
+    files.save(client('b'), { session: state('b = 2\n'), fileName: null })
+    expect(readdirSync(dir).filter((name) => name.endsWith('.refscope'))).toHaveLength(2)
+    // Both windows are open: a third one is offered nothing.
+    expect(files.recover(client('c'))).toBeNull()
+
+    // Window b's page goes away with unsaved work: the next window is offered it, once.
+    files.forget('b')
+    expect(files.recover(client('c'))?.session.code).toBe('b = 2\n')
+    expect(files.recover(client('d'))).toBeNull()
+    // c declines: b's work is gone, a's stays.
+    files.clear('c')
+    files.forget('a')
+    expect(new AppFiles(service, dir).recover(client('e'))?.session.code).toBe('a = 1\n')
+  })
+
+  it('leaves the autosaves of another live host process alone', () => {
+    const files = new AppFiles(service, dir)
+    files.save(client('a'), { session: state('a = 1\n'), fileName: null })
+    const meta = readdirSync(dir).find((name) => /^autosave-.*\.json$/.test(name))!
+    const written = JSON.parse(readFileSync(join(dir, meta), 'utf8'))
+    // The parent of this test process is alive and is not this process.
+    writeFileSync(join(dir, meta), JSON.stringify({ ...written, hostPid: process.ppid }))
+    expect(new AppFiles(service, dir).recover(client('x'))).toBeNull()
+    // A host that is gone leaves its work to whoever comes next.
+    writeFileSync(join(dir, meta), JSON.stringify({ ...written, hostPid: 2 ** 22 + 1 }))
+    expect(new AppFiles(service, dir).recover(client('x'))?.session.code).toBe('a = 1\n')
   })
 
   it('exports a finished run through the dispatcher as base64 files', async () => {
@@ -110,6 +141,7 @@ describe('AppFiles', () => {
   it('answers recover with null on a host without a data folder', async () => {
     const dispatch = createDispatch(service)
     expect(await dispatch(client('a'), 'session:recover', undefined)).toBeNull()
+    expect(await dispatch(client('a'), 'recent:list', undefined)).toEqual([])
     await expect(dispatch(client('a'), 'session:clearAutosave', undefined)).rejects.toThrow(
       /no files/,
     )
@@ -136,6 +168,7 @@ describe('AppFiles', () => {
     const native: NativeFiles = {
       saveSession: async () => null,
       openSession: async () => null,
+      adoptSession: () => {},
       chooseExportPath: async () => answer,
     }
     const dispatch = createDispatch(service, new AppFiles(service, dir, native))
@@ -161,5 +194,81 @@ describe('AppFiles', () => {
     await expect(dispatch(a, 'file:saveSession', save)).rejects.toThrow(/downloads/)
     await expect(dispatch(a, 'file:openSession', undefined)).rejects.toThrow(/file input/)
     expect(existsSync(join(dir, 'a.refscope'))).toBe(false)
+  })
+
+  it('keeps Open Recent in the browser host as copies without the trace', async () => {
+    const dispatch = createDispatch(service, new AppFiles(service, dir))
+    const a = client('a')
+    const text = serializeSession({ ...emptySession('x = 1\n'), annotations: [] })
+    const listed = await dispatch(a, 'recent:remember', { name: 'one.refscope', text })
+    expect(listed).toMatchObject([{ name: 'one.refscope', path: null }])
+    const again = serializeSession(emptySession('x = 2\n'))
+    await dispatch(a, 'recent:remember', { name: 'two.refscope', text: again })
+    const newest = await dispatch(a, 'recent:remember', { name: 'one.refscope', text: again })
+    expect(newest.map((entry) => entry.name)).toEqual(['one.refscope', 'two.refscope'])
+    // Only the latest copy of one.refscope is kept.
+    expect(readdirSync(join(dir, 'recent'))).toHaveLength(2)
+
+    const opened = await dispatch(a, 'recent:open', { id: newest[0]!.id })
+    expect(opened.name).toBe('one.refscope')
+    expect(parseSession(opened.text!, 'one.refscope').session.code).toBe('x = 2\n')
+
+    await expect(
+      dispatch(a, 'recent:remember', { name: 'bad.refscope', text: '{' }),
+    ).rejects.toThrow(/bad.refscope/)
+    await expect(dispatch(a, 'recent:open', { id: '../../etc/passwd' })).rejects.toThrow(
+      /Invalid request/,
+    )
+    await expect(dispatch(a, 'recent:open', { id: '0123456789abcdef' })).rejects.toThrow(
+      /no longer in Open Recent/,
+    )
+    await dispatch(a, 'recent:clear', undefined)
+    expect(await dispatch(a, 'recent:list', undefined)).toEqual([])
+    expect(existsSync(join(dir, 'recent'))).toBe(false)
+  })
+
+  it('lists natively saved and opened files by path; a file that is gone leaves the list', async () => {
+    const path = join(dir, 'lesson.refscope')
+    const adopted: string[] = []
+    const native: NativeFiles = {
+      saveSession: async (_client, request) => {
+        writeFileSync(path, request.text)
+        return { name: 'lesson.refscope', path }
+      },
+      openSession: async () => ({
+        name: 'lesson.refscope',
+        path,
+        text: readFileSync(path, 'utf8'),
+      }),
+      adoptSession: (_client, adoptedPath) => adopted.push(adoptedPath),
+      chooseExportPath: async () => null,
+    }
+    const files = new AppFiles(service, dir, native)
+    const menus: string[][] = []
+    files.onRecentChange((list) => menus.push(list.map((entry) => entry.name)))
+    const dispatch = createDispatch(service, files)
+    const a = client('a')
+    const text = serializeSession(emptySession('y = 3\n'))
+    const saved = await dispatch(a, 'file:saveSession', { text, saveAs: true, suggestedName: 'x' })
+    // The renderer learns the name, never the path.
+    expect(saved).toEqual({ name: 'lesson.refscope' })
+    const [entry] = await dispatch(a, 'recent:list', undefined)
+    expect(entry).toMatchObject({ name: 'lesson.refscope', path })
+    expect(menus.at(-1)).toEqual(['lesson.refscope'])
+    // Copies are for hosts without paths.
+    await dispatch(a, 'recent:remember', { name: 'other.refscope', text })
+    expect(await dispatch(a, 'recent:list', undefined)).toHaveLength(1)
+
+    const reopened = await dispatch(a, 'recent:open', { id: entry!.id })
+    expect(reopened.text).toBe(text)
+    expect(adopted).toEqual([path])
+
+    rmSync(path)
+    const [again] = await dispatch(a, 'recent:list', undefined)
+    await expect(dispatch(a, 'recent:open', { id: again!.id })).rejects.toThrow(
+      `Cannot open lesson.refscope (${path}): it is gone. It was removed from Open Recent.`,
+    )
+    expect(await dispatch(a, 'recent:list', undefined)).toEqual([])
+    expect(menus.at(-1)).toEqual([])
   })
 })

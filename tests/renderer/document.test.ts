@@ -162,6 +162,33 @@ describe('document store', () => {
     expect(relaunched.recovery).toBeNull()
   })
 
+  it('lists opened sessions in Open Recent and reopens them; a gone one gets a message', async () => {
+    const bridge = new FakeBridge({ [BASICS_SOURCE]: basicsTrace })
+    setEngineBridge(bridge)
+    const doc = useDocumentStore()
+    const session = { ...emptySession(BASICS_SOURCE), annotations: [{ step: 0, text: 'first' }] }
+    expect(await doc.openText(serializeSession(session), 'basics.refscope')).toBe(true)
+    await doc.rememberRecent('basics.refscope')
+    expect(doc.recent.map((entry) => entry.name)).toEqual(['basics.refscope'])
+    // The copy carries the session without its trace.
+    expect(JSON.parse(bridge.recent[0]!.text)).toMatchObject({ code: BASICS_SOURCE })
+    expect(JSON.parse(bridge.recent[0]!.text).trace ?? null).toBeNull()
+
+    doc.newDocument()
+    expect(await doc.openRecent(doc.recent[0]!.id)).toBe(true)
+    expect(doc.annotations).toEqual([{ step: 0, text: 'first' }])
+    expect(doc.fileName).toBe('basics.refscope')
+    expect(doc.dirty).toBe(false)
+
+    expect(await doc.openRecent('ffffffffffffffff')).toBe(false)
+    expect(doc.message).toEqual({ kind: 'error', text: 'Cannot open that session: it is gone.' })
+    expect(doc.fileName).toBe('basics.refscope')
+    await doc.clearRecent()
+    expect(doc.recent).toEqual([])
+    await doc.refreshRecent()
+    expect(doc.recent).toEqual([])
+  })
+
   it('discards a recovery offer by clearing the autosave', async () => {
     const bridge = new FakeBridge({})
     setEngineBridge(bridge)

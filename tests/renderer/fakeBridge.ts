@@ -8,6 +8,9 @@ import type {
   ExportCreateReply,
   ExportCreateRequest,
   RecoveryInfo,
+  RecentOpenRequest,
+  RecentRememberRequest,
+  RecentSession,
   EventChannel,
   EventChannels,
   OutputReply,
@@ -123,6 +126,34 @@ export class FakeBridge implements RefscopeBridge {
   async openSessionFile(): Promise<NativeFileReply | null> {
     this.calls.push({ channel: 'file:openSession', request: undefined })
     return null
+  }
+
+  /** Open Recent as this fake host keeps it: entries, newest first, and their texts. */
+  recent: Array<RecentSession & { text: string }> = []
+
+  async recentSessions(): Promise<RecentSession[]> {
+    this.calls.push({ channel: 'recent:list', request: undefined })
+    return this.recent.map(({ text: _text, ...entry }) => entry)
+  }
+
+  async openRecent(request: RecentOpenRequest): Promise<NativeFileReply> {
+    this.calls.push({ channel: 'recent:open', request })
+    const entry = this.recent.find((item) => item.id === request.id)
+    if (!entry) throw new Error('Cannot open that session: it is gone.')
+    return { name: entry.name, text: entry.text }
+  }
+
+  async rememberRecent(request: RecentRememberRequest): Promise<RecentSession[]> {
+    this.calls.push({ channel: 'recent:remember', request })
+    const id = String(this.recent.length).padStart(16, '0')
+    const rest = this.recent.filter((item) => item.name !== request.name)
+    this.recent = [{ id, path: null, savedAt: '', ...request }, ...rest]
+    return this.recentSessions()
+  }
+
+  async clearRecent(): Promise<void> {
+    this.calls.push({ channel: 'recent:clear', request: undefined })
+    this.recent = []
   }
 
   async recover(): Promise<RecoveryInfo | null> {

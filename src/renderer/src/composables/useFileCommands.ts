@@ -2,6 +2,7 @@ import { onBeforeUnmount, onMounted, watch, watchEffect } from 'vue'
 import type { Ref } from 'vue'
 import { SESSION_EXTENSION } from '../../../shared/session'
 import { downloadText } from '../logic/download'
+import { hostErrorMessage } from '../logic/hostError'
 import { sessionFileName, useDocumentStore } from '../stores/document'
 import { engineBridge, hasEngineBridge } from '../stores/enginePort'
 
@@ -17,6 +18,8 @@ export interface FileCommands {
   run(command: FileCommand): void
   /** Opens a picked session file (from the hidden file input). */
   openFile(file: File): Promise<void>
+  /** File → Open Recent: opens one entry (asking first when there are unsaved changes). */
+  openRecent(id: string): void
 }
 
 /** True under Electron, whose preload offers native file dialogs. */
@@ -25,8 +28,8 @@ export function hasNativeFiles(): boolean {
 }
 
 /**
- * File → New/Open/Save/Save As/Export: native dialogs under Electron, a file input and
- * downloads in the browser host (a file input and downloads), plus
+ * File → New/Open/Open Recent/Save/Save As/Export: native dialogs under Electron, a file input
+ * and downloads in the browser host, plus
  * the window title, autosave every few seconds, the crash-recovery offer at launch and the
  * unsaved-changes prompt when the page is closed.
  */
@@ -46,7 +49,7 @@ export function useFileCommands(
           suggestedName: doc.fileName ?? sessionFileName('untitled'),
         })
         .catch((error: unknown) => {
-          doc.message = { kind: 'error', text: `Could not save: ${(error as Error).message}` }
+          doc.message = { kind: 'error', text: `Could not save: ${hostErrorMessage(error)}` }
           return null
         })
       if (saved) doc.markSaved(saved.name)
@@ -60,6 +63,7 @@ export function useFileCommands(
     }
     downloadText(name, await doc.serialize(), 'application/json')
     doc.markSaved(name)
+    void doc.rememberRecent(name)
   }
 
   function confirmDiscard(): boolean {
@@ -97,7 +101,11 @@ export function useFileCommands(
   }
 
   async function openFile(file: File): Promise<void> {
-    await doc.openText(await file.text(), file.name)
+    if (await doc.openText(await file.text(), file.name)) void doc.rememberRecent(file.name)
+  }
+
+  function openRecent(id: string): void {
+    if (confirmDiscard()) void doc.openRecent(id)
   }
 
   // Under Electron the menu's accelerators do this; browsers keep Ctrl+N for a new window.
@@ -153,5 +161,5 @@ export function useFileCommands(
     if (timer) clearInterval(timer)
   })
 
-  return { run, openFile }
+  return { run, openFile, openRecent }
 }

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted } from 'vue'
-import type { MenuCommand } from '../../../shared/ipc'
+import type { MenuCommand, MenuCommandEvent } from '../../../shared/ipc'
 import { engineBridge, hasEngineBridge } from '../stores/enginePort'
 import type { DebugCommands } from './useDebugCommands'
 
@@ -17,16 +17,17 @@ const MENU_ACTIONS: Partial<Record<MenuCommand, keyof DebugCommands>> = {
 }
 
 /** Menu commands handled outside the debugger (files, help). */
-export type AppMenuHandlers = Partial<Record<MenuCommand, () => void>>
+export type AppMenuHandlers = Partial<Record<MenuCommand, (event: MenuCommandEvent) => void>>
 
 /** Routes the native application menu's commands to the debugger and the app's handlers. */
 export function useMenuCommands(commands: DebugCommands, handlers: AppMenuHandlers = {}): void {
   let unsubscribe: (() => void) | null = null
   onMounted(() => {
     if (!hasEngineBridge()) return
-    unsubscribe = engineBridge().on('menu:command', ({ command }) => {
+    unsubscribe = engineBridge().on('menu:command', (event) => {
+      const { command } = event
       const own = handlers[command]
-      if (own) return own()
+      if (own) return own(event)
       const action = MENU_ACTIONS[command]
       const handler = action ? commands[action] : null
       if (typeof handler === 'function') (handler as () => void)()

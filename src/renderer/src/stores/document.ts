@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { RecoveryInfo, SessionState } from '../../../shared/ipc'
+import type { RecentSession, RecoveryInfo, SessionState } from '../../../shared/ipc'
 import {
   SESSION_EXTENSION,
   SessionError,
@@ -8,6 +8,7 @@ import {
   serializeSession,
 } from '../../../shared/session'
 import type { Annotation, Session } from '../../../shared/session'
+import { hostErrorMessage } from '../logic/hostError'
 import { engineBridge, hasEngineBridge } from './enginePort'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
@@ -46,6 +47,8 @@ export const useDocumentStore = defineStore('document', () => {
   const annotations = ref<Annotation[]>([])
   const message = ref<FileMessage | null>(null)
   const recovery = ref<RecoveryInfo | null>(null)
+  /** File → Open Recent, newest first (as the host last listed it). */
+  const recent = ref<RecentSession[]>([])
 
   /** What makes the document dirty when it changes (not the step or view settings). */
   const contentKey = computed(() =>
@@ -205,6 +208,49 @@ export const useDocumentStore = defineStore('document', () => {
     if (hasEngineBridge()) await engineBridge().clearAutosave()
   }
 
+  /** Asks the host for the Open Recent list. */
+  async function refreshRecent(): Promise<void> {
+    if (!hasEngineBridge()) return
+    recent.value = await engineBridge()
+      .recentSessions()
+      .catch(() => recent.value)
+  }
+
+  /**
+   * Lists the session just opened or saved under `name` (the browser host keeps a copy, without
+   * the trace; hosts with native dialogs list the file themselves and ignore this).
+   */
+  async function rememberRecent(name: string): Promise<void> {
+    if (!hasEngineBridge()) return
+    const text = serializeSession({ ...state(), trace: null })
+    recent.value = await engineBridge()
+      .rememberRecent({ name, text })
+      .catch(() => recent.value)
+  }
+
+  /** Opens an Open Recent entry; a file that is gone is reported and leaves the list. */
+  async function openRecent(id: string): Promise<boolean> {
+    if (!hasEngineBridge()) return false
+    let file
+    try {
+      file = await engineBridge().openRecent({ id })
+    } catch (error) {
+      message.value = { kind: 'error', text: hostErrorMessage(error) }
+      await refreshRecent()
+      return false
+    }
+    const opened = await openText(file.text ?? '', file.name)
+    await refreshRecent()
+    return opened
+  }
+
+  /** Empties Open Recent. */
+  async function clearRecent(): Promise<void> {
+    if (!hasEngineBridge()) return
+    await engineBridge().clearRecent()
+    recent.value = []
+  }
+
   /** Clears the file message. */
   function dismissMessage(): void {
     message.value = null
@@ -215,6 +261,7 @@ export const useDocumentStore = defineStore('document', () => {
     annotations,
     message,
     recovery,
+    recent,
     dirty,
     title,
     currentNotes,
@@ -229,6 +276,10 @@ export const useDocumentStore = defineStore('document', () => {
     checkRecovery,
     restore,
     discardRecovery,
+    refreshRecent,
+    rememberRecent,
+    openRecent,
+    clearRecent,
     dismissMessage,
   }
 })
