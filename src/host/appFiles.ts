@@ -114,6 +114,13 @@ export class AppFiles {
     return { name: opened.name, text: opened.text }
   }
 
+  /** Lists a session file the OS asked the app to open; returns its Open Recent entry. */
+  rememberRecentPath(path: string): RecentSession {
+    const list = this.recent.rememberPath(path)
+    this.notifyRecent(list)
+    return list[0]!
+  }
+
   /** `recent:list` */
   recentSessions(): RecentSession[] {
     return this.recent.list()

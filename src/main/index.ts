@@ -14,6 +14,7 @@ import { registerIpc } from './ipc.ts'
 import type { RecentSession } from '../shared/ipc.ts'
 import { buildMenu, type Send } from './menu.ts'
 import { createNativeFiles } from './nativeFiles.ts'
+import { openFromSystem, sessionArguments } from './systemOpen.ts'
 import { createMainWindow, guardClose, lockDownContents } from './window.ts'
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
@@ -40,6 +41,14 @@ function openMainWindow(): void {
 }
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
+
+// Session files the OS hands over (macOS sends them even before the app is ready).
+const systemPaths = sessionArguments(process.argv.slice(1))
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  if (files && mainWindow) openFromSystem(mainWindow, files, path)
+  else systemPaths.push(path)
+})
 
 app.whenReady().then(() => {
   handleAppProtocol(rendererDir)
@@ -84,6 +93,7 @@ app.whenReady().then(() => {
   appFiles.onRecentChange(showMenu)
   service.start()
   openMainWindow()
+  for (const path of systemPaths.splice(0)) openFromSystem(mainWindow!, appFiles, path)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
   })

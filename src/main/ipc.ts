@@ -33,7 +33,10 @@ export function registerIpc(service: TraceService, files?: AppFiles): () => void
       contents.once('destroyed', () => {
         clients.delete(contents.id)
         service.release(created)
+        files?.forget(created.id)
       })
+      // A reload starts the page afresh: its unsaved work becomes something to offer back.
+      contents.on('did-navigate', () => files?.forget(created.id))
       client = created
     }
     return client

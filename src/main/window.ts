@@ -45,10 +45,13 @@ const SAVE_BEFORE_CLOSE_MS = 120_000
 export function guardClose(window: BrowserWindow, files: AppFiles): void {
   const clientId = `wc-${window.webContents.id}`
   let closing = false
+  // Set while File → Save runs for a close: closing again must not ask or save twice.
+  let saving = false
   window.on('close', (event) => {
     const state = files.stateOf(clientId)
     if (closing || !state?.dirty) return
     event.preventDefault()
+    if (saving) return
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
       buttons: ['Save', "Don't Save", 'Cancel'],
@@ -64,13 +67,18 @@ export function guardClose(window: BrowserWindow, files: AppFiles): void {
       window.close()
       return
     }
-    const stop = files.onState((id, next) => {
+    saving = true
+    const stopWaiting = files.onState((id, next) => {
       if (id !== clientId || next.dirty) return
       stop()
-      clearTimeout(timer)
       closing = true
       window.close()
     })
+    const stop = (): void => {
+      saving = false
+      stopWaiting()
+      clearTimeout(timer)
+    }
     const timer = setTimeout(stop, SAVE_BEFORE_CLOSE_MS)
     sendEvent(window.webContents, 'menu:command', { command: 'file:save' })
   })

@@ -62,6 +62,19 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed
   }
 
+  /** True until the test says the page has loaded (`finishLoad`). */
+  loading = false
+
+  isLoading(): boolean {
+    return this.loading
+  }
+
+  /** Ends the page load, as Electron's `did-finish-load`. */
+  finishLoad(): void {
+    this.loading = false
+    this.emit('did-finish-load')
+  }
+
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
@@ -131,8 +144,15 @@ export const app = {
     userRoot ??= mkdtempSync(join(tmpdir(), 'refscope-electron-fake-'))
     return join(userRoot, name)
   }),
+  name: 'Refscope',
+  showAboutPanel: vi.fn(),
   addRecentDocument: vi.fn(),
   clearRecentDocuments: vi.fn(),
+}
+
+/** `Menu`: building a menu keeps its template, so tests can read and click its items. */
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
 }
 
 /** `webContents.fromId`, over the fake contents that are alive. */

@@ -124,6 +124,23 @@ describe('registerIpc', () => {
     expect(engine.runs[0]!.cancelled).toBe(true)
   })
 
+  it('offers a reloaded page the unsaved work it autosaved before the reload', async () => {
+    const app = new FakeWebContents(APP_PAGE)
+    const session = {
+      code: 'x = 1\n',
+      breakpoints: [],
+      currentStep: null,
+      annotations: [{ step: 0, text: 'not saved' }],
+      view: { theme: 'light', immortalInline: true },
+      lessonId: null,
+    }
+    await invoke('session:autosave', eventFrom(app), { session, fileName: null })
+    // While the page lives its work is its own: nothing to offer.
+    expect(await invoke('session:recover', eventFrom(app))).toBeNull()
+    app.emit('did-navigate')
+    expect(await invoke('session:recover', eventFrom(app))).toMatchObject({ session })
+  })
+
   it('keeps one client per renderer: a second run from the same page replaces the first', async () => {
     const first = new FakeWebContents(APP_PAGE)
     const second = new FakeWebContents(APP_PAGE)

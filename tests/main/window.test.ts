@@ -137,6 +137,18 @@ describe('closing a window', () => {
     expect(dialog.showMessageBoxSync).toHaveBeenCalledTimes(1)
   })
 
+  it('closing again while that save is pending neither asks nor saves twice', () => {
+    editUnsaved()
+    dialog.showMessageBoxSync.mockReturnValueOnce(SAVE)
+    window.close()
+    window.close()
+    expect(window.isDestroyed()).toBe(false)
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledTimes(1)
+    expect(saveCommands()).toHaveLength(1)
+    files.setState(client, { dirty: false, fileName: 'lesson.refscope' })
+    expect(window.isDestroyed()).toBe(true)
+  })
+
   it('stops waiting for a save after two minutes: a later clean state leaves the window open', () => {
     vi.useFakeTimers()
     editUnsaved()
