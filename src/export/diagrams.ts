@@ -15,6 +15,8 @@ export interface DiagramExportOptions extends ExportControl {
   immortalInline?: boolean
   /** Add a code excerpt with the step's line highlighted (default false). */
   codeExcerpt?: boolean
+  /** Embed the font in every SVG (default true; the player carries it once for all). */
+  embedFont?: boolean
 }
 
 /** Diagram models of the given steps, in order; consecutive steps keep their layout. */
@@ -51,6 +53,7 @@ export async function stepSvgs(
   return models.map((model) =>
     diagramSvg(model, {
       theme: options.theme,
+      embedFont: options.embedFont,
       code: options.codeExcerpt
         ? { source: doc.source, line: doc.steps[model.stepIndex]!.line }
         : null,

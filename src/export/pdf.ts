@@ -8,6 +8,7 @@ import { lessonNotesFor, notesForStep } from './notes.ts'
 import { defaultTitle } from './player/build.ts'
 import { throwIfCancelled } from './progress.ts'
 import type { PdfPageSetup, RenderEngine } from './renderEngine.ts'
+import { diagramFontFaces } from './font.ts'
 import { MONO_FONT } from './theme.ts'
 import { escapeXml } from './xml.ts'
 
@@ -85,7 +86,7 @@ export async function handoutHtml(
     )
   })
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>${escapeXml(title)}</title><style>${STYLE}</style></head><body>
+<title>${escapeXml(title)}</title><style>${diagramFontFaces()}${STYLE}</style></head><body>
 <h1>${escapeXml(title)}</h1>
 <p class="meta">Traced on ${escapeXml(`${doc.python.implementation} ${doc.python.version}`)} · ${doc.steps.length} steps · ${indexes.length} shown</p>
 ${options.note ? `<p class="cut">${escapeXml(options.note)}</p>` : ''}

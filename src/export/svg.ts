@@ -21,6 +21,8 @@ export interface SvgOptions {
   theme?: ThemeName
   /** Optional code excerpt above the diagram. */
   code?: CodeExcerpt | null
+  /** Embed the diagram font (default true; false when the page around it carries the font). */
+  embedFont?: boolean
 }
 
 const CODE_LINE = 16
@@ -94,7 +96,7 @@ export function diagramSvg(model: DiagramModel, options: SvgOptions = {}): strin
       'data-step-index': model.stepIndex,
       'data-theme': theme,
     })}>` +
-    `<style>${diagramStyle(theme)}</style>` +
+    `<style>${diagramStyle(theme, options.embedFont ?? true)}</style>` +
     '<defs><marker id="rs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" ' +
     'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/>' +
     '</marker></defs>' +

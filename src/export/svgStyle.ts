@@ -1,13 +1,15 @@
+import { diagramFontFaces } from './font.ts'
 import { MONO_FONT, THEMES } from './theme.ts'
 import type { ThemeName } from './theme.ts'
 
 /**
  * The heap panel's styles (HeapPanel.vue, HeapFrame.vue, HeapObject.vue) with the theme's
- * colours written in, for a standalone SVG that renders the same in any viewer.
+ * colours written in, for a standalone SVG that renders the same in any viewer; with the font
+ * embedded unless the page around the SVG carries it once for all its diagrams.
  */
-export function diagramStyle(theme: ThemeName): string {
+export function diagramStyle(theme: ThemeName, embedFont = true): string {
   const c = THEMES[theme]
-  return `
+  return `${embedFont ? diagramFontFaces() : ''}
 .rs-bg { fill: ${c.bgPanel}; }
 .edge { fill: none; stroke: ${c.edge}; stroke-width: 1.5; }
 .arrow-head { fill: ${c.edge}; }

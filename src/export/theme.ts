@@ -78,8 +78,12 @@ export const THEMES: Readonly<Record<ThemeName, ThemeColors>> = {
   },
 }
 
-/** Monospace font stack of the diagram (system fonts only, so files stay small and offline). */
-export const MONO_FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace"
+/**
+ * Monospace font stack of the diagram: the embedded JetBrains Mono (see font.ts), then system
+ * fonts for any character it lacks.
+ */
+export const MONO_FONT =
+  "'JetBrains Mono', ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace"
 
 /** Checks a `--theme` value. */
 export function isThemeName(value: string): value is ThemeName {

@@ -85,6 +85,12 @@ describe.skipIf(!chromium)('HTML player', () => {
     await page.getByRole('button', { name: 'Last step' }).click()
     expect(await status.getAttribute('data-step-index')).toBe(String(doc.steps.length - 1))
     expect(await page.locator('#rs-console').textContent()).toContain('inside a function: 2')
+    // The diagram font is embedded in the file, so it loads with the network blocked.
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].map((face) => `${face.family} ${face.weight} ${face.status}`)
+    })
+    expect(fonts).toEqual(['JetBrains Mono 400 loaded', 'JetBrains Mono 700 loaded'])
     expect(errors).toEqual([])
     expect(blocked).toEqual([])
     await context.close()

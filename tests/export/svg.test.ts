@@ -49,6 +49,20 @@ describe('SVG export of the basics lesson', () => {
     expect(allElements(root).some((element) => element.name === 'marker')).toBe(true)
   })
 
+  it('embeds its font (regular and bold), and the player carries it once for all diagrams', async () => {
+    const root = await svgAt(stepAtLine(doc, 4))
+    const style = root.children.find((child) => child.name === 'style')!.text
+    const faces = style.match(/@font-face \{[^}]*\}/g) ?? []
+    expect(faces).toHaveLength(2)
+    for (const face of faces) {
+      expect(face).toContain("font-family: 'JetBrains Mono'")
+      expect(face).toMatch(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{10000,}\)/)
+    }
+    expect(style).toMatch(/\.heap-object[^{]*\{ font-family: 'JetBrains Mono', /)
+    const player = (await createExport(doc, { format: 'html' })).files[0]!.data as string
+    expect(player.match(/@font-face/g)).toHaveLength(2)
+  })
+
   it('shows the badges 1, 3, 2, 1 as the names come and go', async () => {
     const expected: Array<[line: number, count: string]> = [
       [4, '1'], // after var1 = [10, 20]

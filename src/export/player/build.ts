@@ -73,7 +73,13 @@ export async function buildPlayer(
   options: PlayerOptions = {},
 ): Promise<string> {
   const theme = options.theme ?? 'light'
-  const svgs = await stepSvgs(doc, indexes, { ...options, theme, codeExcerpt: false })
+  // The player's page carries the font once for all its diagrams.
+  const svgs = await stepSvgs(doc, indexes, {
+    ...options,
+    theme,
+    codeExcerpt: false,
+    embedFont: false,
+  })
   const unique: string[] = []
   const seen = new Map<string, number>()
   const lessonNotes = lessonNotesFor(doc.source)
@@ -107,7 +113,7 @@ export async function buildPlayer(
 <html lang="en" data-theme="${theme}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Refscope">
 <title>${escapeXml(title)}</title>

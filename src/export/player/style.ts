@@ -1,10 +1,11 @@
+import { diagramFontFaces } from '../font.ts'
 import { MONO_FONT, THEMES } from '../theme.ts'
 import type { ThemeName } from '../theme.ts'
 
 /** The player page's styles, in the app's colours. */
 export function playerStyle(theme: ThemeName): string {
   const c = THEMES[theme]
-  return `
+  return `${diagramFontFaces()}
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; background: ${c.bg}; color: ${c.fg};
   font: 13px system-ui, -apple-system, 'Segoe UI', sans-serif; color-scheme: ${theme}; }
