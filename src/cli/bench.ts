@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: traces fixed workloads and prints steps, steps per second, stored bytes per
  * step and the traced/untraced time ratio, each measured in this same run. `--json` prints one
- * JSON object instead of the table; `--ui` measures the workbench instead (see benchUi.ts).
+ * JSON object instead of the table; `--ui` measures the workbench instead (see benchUi.ts) and
+ * `--exports` the teacher's handout-and-player flow (benchExports.ts).
  */
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
@@ -97,6 +98,11 @@ async function measure(engine: Engine, workload: Workload): Promise<Result> {
 
 /** Run every workload (or those named on the command line) and print the figures. */
 export async function bench(argv: string[]): Promise<void> {
+  if (argv.includes('--exports')) {
+    const { benchExports } = await import('./benchExports.ts')
+    await benchExports(argv)
+    return
+  }
   if (argv.includes('--ui')) {
     const { benchUi } = await import('./benchUi.ts')
     await benchUi(argv)
