@@ -98,7 +98,7 @@ export function diagramSvg(model: DiagramModel, options: SvgOptions = {}): strin
     })}>` +
     `<style>${diagramStyle(theme, options.embedFont ?? true)}</style>` +
     '<defs><marker id="rs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" ' +
-    'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/>' +
+    'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/>' +
     '</marker></defs>' +
     `<rect class="rs-bg" width="${width}" height="${height}"/>` +
     (code ? code.svg : '') +

@@ -126,8 +126,8 @@ export function objectSvg(node: ObjectNode): string {
     `<rect class="box"${attrs({ width: w, height: node.height, rx: 5 })}/>` +
     `<path class="header" d="M0,${HEADER_HEIGHT} V5 Q0,0 5,0 H${w - 5} Q${w},0 ${w},5 V${HEADER_HEIGHT} Z"/>` +
     `<text class="type" x="8" y="16">${escapeXml(node.type)}</text>` +
-    (node.isNew ? '<text class="tag new-tag" x="0" y="-5">new</text>' : '') +
-    (node.freed ? '<text class="tag freed-tag" x="0" y="-5">freed</text>' : '') +
+    (node.isNew ? '<text class="tag new-tag" x="0" y="-5">NEW</text>' : '') +
+    (node.freed ? '<text class="tag freed-tag" x="0" y="-5">FREED</text>' : '') +
     `<g class="badge" transform="translate(${w - badgeWidth - 5},4)" data-testid="refcount-badge">` +
     `<rect width="${badgeWidth}" height="16" rx="8"/>` +
     `<text x="${badgeWidth / 2}" y="12" text-anchor="middle">${badge}</text></g>` +

@@ -3,6 +3,20 @@ import { MONO_FONT, THEMES } from './theme.ts'
 import type { ThemeName } from './theme.ts'
 
 /**
+ * A fill in SVG 1.1 terms, which tools outside browsers (Inkscape, slide software) read:
+ * `rgba()` becomes a hex colour plus `fill-opacity`.
+ */
+export function fillOf(color: string): string {
+  const rgba = /^rgba\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*([\d.]+)\s*\)$/.exec(color)
+  if (!rgba) return `fill: ${color};`
+  const hex = rgba
+    .slice(1, 4)
+    .map((part) => Number(part).toString(16).padStart(2, '0'))
+    .join('')
+  return `fill: #${hex}; fill-opacity: ${Number(rgba[4])};`
+}
+
+/**
  * The heap panel's styles (HeapPanel.vue, HeapFrame.vue, HeapObject.vue) with the theme's
  * colours written in, for a standalone SVG that renders the same in any viewer; with the font
  * embedded unless the page around the SVG carries it once for all its diagrams.
@@ -19,7 +33,7 @@ export function diagramStyle(theme: ThemeName, embedFont = true): string {
 .heap-frame .title { font-weight: 700; fill: ${c.fg}; }
 .heap-frame .line, .heap-frame .empty { fill: ${c.fgMuted}; }
 .divider { stroke: ${c.border}; }
-.row-bg { fill: transparent; }
+.row-bg { fill: none; }
 .heap-frame .name { fill: ${c.fg}; }
 .return-value .name { fill: ${c.fgMuted}; font-style: italic; }
 .inline { fill: ${c.fg}; }
@@ -36,7 +50,7 @@ export function diagramStyle(theme: ThemeName, embedFont = true): string {
 .delta { font-weight: 700; }
 .delta.up { fill: ${c.success}; }
 .delta.down { fill: ${c.danger}; }
-.tag { font-size: 10px; font-weight: 700; text-transform: uppercase; }
+.tag { font-size: 10px; font-weight: 700; }
 .new-tag { fill: ${c.newColor}; }
 .freed-tag { fill: ${c.danger}; }
 .fresh .box { stroke: ${c.newColor}; stroke-width: 2; }
@@ -47,7 +61,7 @@ export function diagramStyle(theme: ThemeName, embedFont = true): string {
 .more rect { fill: ${c.bgAlt}; stroke: ${c.accent}; stroke-dasharray: 4 3; }
 .more text { fill: ${c.accent}; font-weight: 600; }
 .code .panel { fill: ${c.bgAlt}; stroke: ${c.border}; }
-.code .current-line { fill: ${c.currentLine}; }
+.code .current-line { ${fillOf(c.currentLine)} }
 .code .number { fill: ${c.fgMuted}; }
 .code .source { fill: ${c.fg}; }
 `
