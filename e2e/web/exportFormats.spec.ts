@@ -377,3 +377,24 @@ test('Save As asks for a name, adds .refscope when missing, and cancelling saves
   await expect(page).toHaveTitle('lesson.refscope — Refscope')
   expect(downloads).toEqual(['reference handout.refscope', 'lesson.refscope', 'lesson.refscope'])
 })
+
+test('each format proposes its natural steps, and an explicit choice stays', async ({
+  page,
+  host,
+}) => {
+  await openBasics(page, host)
+  await fileCommand(page, 'export')
+  const dialog = page.getByTestId('export-dialog')
+  const format = dialog.getByLabel('Format')
+  const steps = dialog.getByLabel('Steps')
+  await expect(steps).toHaveValue('current')
+  await format.selectOption('pdf')
+  await expect(steps).toHaveValue('anyChange')
+  await format.selectOption('html')
+  await expect(steps).toHaveValue('all')
+  await format.selectOption('svg')
+  await expect(steps).toHaveValue('current')
+  await steps.selectOption('range')
+  await format.selectOption('gif')
+  await expect(steps).toHaveValue('range')
+})

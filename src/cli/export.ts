@@ -32,6 +32,7 @@ built-in lesson such as lesson:basics):
   --step N          One step: N is the 0-based trace index.
   --steps A..B      Steps A to B (inclusive). svg and png write a folder of step-0001.svg…
   --breakpoints L,M The steps that stop on these lines.
+  --changes         The steps where any count changes or an object is freed.
   --object ID       The steps where object ID's count changes or it is freed.
   --theme T         light (default) or dark.
   --scale S         Device pixels per diagram pixel for png and gif (1, 2 or 3; default 1).
@@ -150,6 +151,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       step: { type: 'string' },
       steps: { type: 'string' },
       breakpoints: { type: 'string' },
+      changes: { type: 'boolean' },
       object: { type: 'string' },
       theme: { type: 'string' },
       scale: { type: 'string' },
@@ -187,6 +189,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   if (values.breakpoints !== undefined) steps.breakpoints = lineList(values.breakpoints)
   if (values.object !== undefined) steps.objectId = values.object
+  if (values.changes) steps.changes = true
   const traceOptions: TraceOptions = {}
   const maxSteps = integerFlag(values['max-steps'], '--max-steps', 1)
   if (maxSteps !== undefined) traceOptions.maxSteps = maxSteps

@@ -12,6 +12,8 @@ export interface StepRequest {
   breakpoints?: readonly number[]
   /** Steps where this object's count changes, or where it is freed. */
   objectId?: string
+  /** Steps where any count changes or an object is freed (the handout's default). */
+  changes?: boolean
 }
 
 /** What to take when no step is requested. */
@@ -81,6 +83,8 @@ export function chooseSteps(
       .map((step) => step.index)
   } else if (request.objectId) {
     indexes = changeSteps(doc, request.objectId)
+  } else if (request.changes) {
+    indexes = changeSteps(doc)
   } else if (fallback === 'last') {
     indexes = [doc.steps.length - 1]
   } else if (fallback === 'all') {

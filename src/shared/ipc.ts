@@ -143,6 +143,8 @@ export interface ExportSteps {
   breakpoints?: number[]
   /** Steps where this object's count changes or it is freed. */
   objectId?: string
+  /** Steps where any count changes or an object is freed. */
+  changes?: true
 }
 
 /** Request of `export:create`: exports the client's current run. */

@@ -159,11 +159,11 @@ export function isAnnotationList(value: unknown): value is ExportCreateRequest['
 
 /** Checks an export's step choice: at most one of step, range, breakpoints, objectId. */
 export function isExportSteps(value: unknown): value is ExportSteps {
-  if (!isPlainObject(value) || !hasOnlyKeys(value, ['step', 'range', 'breakpoints', 'objectId'])) {
-    return false
-  }
+  const keys = ['step', 'range', 'breakpoints', 'objectId', 'changes']
+  if (!isPlainObject(value) || !hasOnlyKeys(value, keys)) return false
   if (Object.keys(value).length > 1) return false
-  const { step, range, breakpoints, objectId } = value
+  const { step, range, breakpoints, objectId, changes } = value
+  if (changes !== undefined && changes !== true) return false
   if (step !== undefined && !isStepIndex(step)) return false
   if (range !== undefined) {
     if (!isPlainObject(range) || !hasOnlyKeys(range, ['from', 'to'])) return false

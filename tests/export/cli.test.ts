@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli/main.ts'
+import { chooseSteps } from '../../src/export/stepChoice.ts'
 import type { TraceDocument } from '../../src/shared/trace.ts'
 import { basicsTrace, BASICS_SOURCE, stepAtLine } from './basicsTrace.ts'
 import { parseXml } from './xml.ts'
@@ -103,6 +104,16 @@ describe('refscope export', () => {
     const files = readdirSync(out)
     expect(files).toEqual(['step-0001.svg', 'step-0002.svg', 'step-0003.svg', 'step-0004.svg'])
     expect(readFileSync(join(out, 'step-0001.svg'), 'utf8')).toContain('data-theme="dark"')
+  })
+
+  it('writes the steps where a count changes with --changes, one SVG each', async () => {
+    const out = join(dir, 'changes')
+    const result = await run('export', traceFile, '--format', 'svg', '--changes', '--out', out)
+    expect(result.code).toBe(0)
+    const indexes = readdirSync(out).map(
+      (name) => parseXml(readFileSync(join(out, name), 'utf8')).attributes['data-step-index'],
+    )
+    expect(indexes).toEqual(chooseSteps(doc, {}, 'changes').indexes.map(String))
   })
 
   it('writes a self-contained HTML player of the whole trace', async () => {

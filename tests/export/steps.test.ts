@@ -26,6 +26,12 @@ describe('step choice', () => {
     for (const index of indexes) expect(changesAt(doc, index).length).toBeGreaterThan(0)
   })
 
+  it('takes the changing steps when asked, whatever the format’s default', () => {
+    expect(chooseSteps(doc, { changes: true }, 'last').indexes).toEqual(
+      chooseSteps(doc, {}, 'changes').indexes,
+    )
+  })
+
   it('cuts to the maximum with a note', () => {
     const { indexes, note } = chooseSteps(doc, {}, 'all', 5)
     expect(indexes).toEqual([0, 1, 2, 3, 4])

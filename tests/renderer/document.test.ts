@@ -4,6 +4,7 @@ import {
   downloadName,
   drawingOptionsFor,
   ExportChoiceError,
+  naturalSteps,
   stepsFor,
 } from '../../src/renderer/src/export/exportRequest'
 import type { ExportChoice } from '../../src/renderer/src/export/exportRequest'
@@ -218,9 +219,19 @@ describe('export choice', () => {
       range: { from: 2, to: 5 },
     })
     expect(stepsFor({ ...base, steps: 'breakpoints' }, context)).toEqual({ breakpoints: [3] })
+    expect(stepsFor({ ...base, steps: 'anyChange' }, context)).toEqual({ changes: true })
     expect(stepsFor({ ...base, steps: 'changes', objectId: ' o3 ' }, context)).toEqual({
       objectId: 'o3',
     })
+  })
+
+  it('knows each format’s natural steps: one diagram, the whole player, or the changes', () => {
+    expect(naturalSteps('svg')).toBe('current')
+    expect(naturalSteps('png')).toBe('current')
+    expect(naturalSteps('html')).toBe('all')
+    expect(naturalSteps('json')).toBe('all')
+    expect(naturalSteps('pdf')).toBe('anyChange')
+    expect(naturalSteps('gif')).toBe('anyChange')
   })
 
   it('explains choices that cannot be exported', () => {

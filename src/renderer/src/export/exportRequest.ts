@@ -2,7 +2,7 @@
 import type { ExportCreateRequest, ExportFormatName, ExportSteps } from '../../../shared/ipc'
 
 /** Which steps the dialog offers. */
-export type StepChoiceName = 'current' | 'range' | 'all' | 'breakpoints' | 'changes'
+export type StepChoiceName = 'current' | 'range' | 'all' | 'anyChange' | 'breakpoints' | 'changes'
 
 /** The dialog's fields. */
 export interface ExportChoice {
@@ -37,6 +37,8 @@ export function stepsFor(choice: ExportChoice, context: ExportContext): ExportSt
       return { step: context.currentIndex }
     case 'all':
       return { range: { from: 0, to: last } }
+    case 'anyChange':
+      return { changes: true }
     case 'range': {
       const { from, to } = choice
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > last || to < from) {
@@ -55,6 +57,13 @@ export function stepsFor(choice: ExportChoice, context: ExportContext): ExportSt
       }
       return { objectId: choice.objectId.trim() }
   }
+}
+
+/** The steps a format is usually exported with: one diagram, a whole player, or the changes. */
+export function naturalSteps(format: ExportFormatName): StepChoiceName {
+  if (format === 'svg' || format === 'png') return 'current'
+  if (format === 'html' || format === 'json') return 'all'
+  return 'anyChange'
 }
 
 /** Formats whose scale can be chosen. */
