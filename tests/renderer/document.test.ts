@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   downloadName,
   drawingOptionsFor,
@@ -19,25 +19,9 @@ import { useTraceStore } from '../../src/renderer/src/stores/trace'
 import { serializeSession, emptySession } from '../../src/shared/session'
 import { FakeBridge } from './fakeBridge'
 import { BASICS_SOURCE, basicsTrace } from './fixtures/basics'
-import { MemoryStorage } from './memoryStorage'
+import { until, useFreshStores } from './storeSetup'
 
-beforeEach(() => {
-  vi.stubGlobal('localStorage', new MemoryStorage())
-  setActivePinia(createPinia())
-})
-
-afterEach(() => {
-  vi.unstubAllGlobals()
-  setEngineBridge(null)
-})
-
-async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const started = Date.now()
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
+useFreshStores()
 
 function calls(bridge: FakeBridge, channel: string): unknown[] {
   return bridge.calls.filter((call) => call.channel === channel).map((call) => call.request)

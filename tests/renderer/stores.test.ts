@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { LESSONS } from '../../src/renderer/src/lessons'
 import { setEngineBridge } from '../../src/renderer/src/stores/enginePort'
@@ -10,29 +10,9 @@ import { FakeBridge } from './fakeBridge'
 import { BASICS_SOURCE, basicsTrace } from './fixtures/basics'
 import { frame, traceDocument } from './fixtures/build'
 import { CALLS_SOURCE, callsTrace } from './fixtures/calls'
-import { MemoryStorage } from './memoryStorage'
+import { until, useFreshStores } from './storeSetup'
 
-let storage: MemoryStorage
-
-beforeEach(() => {
-  storage = new MemoryStorage()
-  vi.stubGlobal('localStorage', storage)
-  setActivePinia(createPinia())
-})
-
-afterEach(() => {
-  vi.unstubAllGlobals()
-  setEngineBridge(null)
-})
-
-/** Waits until `check` holds (stores settle through several promise hops). */
-async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const started = Date.now()
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
+const freshStorage = useFreshStores()
 
 describe('settings store', () => {
   it('defaults, clamps and persists under a versioned key', async () => {
@@ -45,7 +25,7 @@ describe('settings store', () => {
     await nextTick()
     expect(settings.effectiveTheme).toBe('dark')
     expect(settings.fontSize).toBe(24)
-    expect(JSON.parse(storage.getItem(SETTINGS_KEY)!)).toEqual({
+    expect(JSON.parse(freshStorage().getItem(SETTINGS_KEY)!)).toEqual({
       theme: 'dark',
       fontSize: 24,
       immortalInline: false,
@@ -57,7 +37,7 @@ describe('settings store', () => {
   })
 
   it('ignores corrupt saved settings', () => {
-    storage.setItem(SETTINGS_KEY, '{"theme":"neon","fontSize":"x"}')
+    freshStorage().setItem(SETTINGS_KEY, '{"theme":"neon","fontSize":"x"}')
     const settings = useSettingsStore()
     expect(settings.theme).toBe('system')
     expect(settings.fontSize).toBe(14)
@@ -75,7 +55,7 @@ describe('session store', () => {
     session.toggleBreakpoint(3)
     await nextTick()
     expect(session.lesson).toBeNull()
-    expect(JSON.parse(storage.getItem(SESSION_KEY)!)).toEqual({
+    expect(JSON.parse(freshStorage().getItem(SESSION_KEY)!)).toEqual({
       code: 'x = 1\n',
       breakpoints: [1],
       lessonId: null,

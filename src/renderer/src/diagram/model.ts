@@ -250,65 +250,82 @@ function sameReference(a: RowReference | null, b: RowReference | null): boolean 
   return !!a && !!b && a.target === b.target && a.inline === b.inline && a.hidden === b.hidden
 }
 
+function sameFields<T>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
+  for (const key of keys) if (a[key] !== b[key]) return false
+  return true
+}
+
+/** Rows are equal when the listed fields and the reference they draw are. */
+function sameRows<R extends { ref: RowReference | null }>(
+  a: readonly R[],
+  b: readonly R[],
+  keys: readonly (keyof R)[],
+): boolean {
+  if (a.length !== b.length) return false
+  return a.every((row, index) => {
+    const other = b[index]!
+    return sameFields(row, other, keys) && sameReference(row.ref, other.ref)
+  })
+}
+
+// Every drawn field but the position, and the row fields they draw.
+const NODE_FIELDS = [
+  'id',
+  'type',
+  'repr',
+  'refcount',
+  'immortal',
+  'delta',
+  'isNew',
+  'freed',
+  'omittedRows',
+  'title',
+  'width',
+  'height',
+] as const satisfies readonly (keyof ObjectNode)[]
+const NODE_ROW_FIELDS = [
+  'label',
+  'text',
+  'offsetY',
+] as const satisfies readonly (keyof ObjectNode['rows'][number])[]
+const FRAME_FIELDS = [
+  'key',
+  'function',
+  'line',
+  'current',
+  'x',
+  'y',
+  'width',
+  'height',
+] as const satisfies readonly (keyof FrameBox)[]
+const FRAME_ROW_FIELDS = [
+  'name',
+  'offsetY',
+  'isReturnValue',
+] as const satisfies readonly (keyof FrameBox['rows'][number])[]
+
+/** Fails to compile when `T` has a field the comparison lists neither compare nor skip. */
+type Covers<T, Listed> = Exclude<keyof T, Listed> extends never ? true : Exclude<keyof T, Listed>
+const nodeFieldsCovered: Covers<ObjectNode, (typeof NODE_FIELDS)[number] | 'x' | 'y' | 'rows'> =
+  true
+const frameFieldsCovered: Covers<FrameBox, (typeof FRAME_FIELDS)[number] | 'rows'> = true
+const rowFieldsCovered: [
+  Covers<ObjectNode['rows'][number], (typeof NODE_ROW_FIELDS)[number] | 'ref'>,
+  Covers<FrameBox['rows'][number], (typeof FRAME_ROW_FIELDS)[number] | 'ref'>,
+] = [true, true]
+void [nodeFieldsCovered, frameFieldsCovered, rowFieldsCovered]
+
 /**
  * True when two object boxes draw the same thing wherever they are placed: every field but `x`
  * and `y` is equal. Renderers use it to keep a moved but otherwise unchanged box as it is.
  */
 export function sameNodeContent(a: ObjectNode, b: ObjectNode): boolean {
-  if (a === b) return true
-  if (
-    a.id !== b.id ||
-    a.type !== b.type ||
-    a.repr !== b.repr ||
-    a.refcount !== b.refcount ||
-    a.immortal !== b.immortal ||
-    a.delta !== b.delta ||
-    a.isNew !== b.isNew ||
-    a.freed !== b.freed ||
-    a.omittedRows !== b.omittedRows ||
-    a.title !== b.title ||
-    a.width !== b.width ||
-    a.height !== b.height ||
-    a.rows.length !== b.rows.length
-  ) {
-    return false
-  }
-  return a.rows.every((row, index) => {
-    const other = b.rows[index]!
-    return (
-      row.label === other.label &&
-      row.text === other.text &&
-      row.offsetY === other.offsetY &&
-      sameReference(row.ref, other.ref)
-    )
-  })
+  return a === b || (sameFields(a, b, NODE_FIELDS) && sameRows(a.rows, b.rows, NODE_ROW_FIELDS))
 }
 
 /** True when two frame boxes are equal, position included. */
 export function sameFrame(a: FrameBox, b: FrameBox): boolean {
-  if (a === b) return true
-  if (
-    a.key !== b.key ||
-    a.function !== b.function ||
-    a.line !== b.line ||
-    a.current !== b.current ||
-    a.x !== b.x ||
-    a.y !== b.y ||
-    a.width !== b.width ||
-    a.height !== b.height ||
-    a.rows.length !== b.rows.length
-  ) {
-    return false
-  }
-  return a.rows.every((row, index) => {
-    const other = b.rows[index]!
-    return (
-      row.name === other.name &&
-      row.offsetY === other.offsetY &&
-      row.isReturnValue === other.isReturnValue &&
-      sameReference(row.ref, other.ref)
-    )
-  })
+  return a === b || (sameFields(a, b, FRAME_FIELDS) && sameRows(a.rows, b.rows, FRAME_ROW_FIELDS))
 }
 
 /** True when two arrows are equal. */
