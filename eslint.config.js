@@ -98,6 +98,12 @@ export default tseslint.config(
     languageOptions: { globals: nodeGlobals },
   },
   {
+    // CommonJS scripts (the Electron main script the CLI launches) load modules with require.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     rules: {
       // `import('x').T` annotations stay allowed: they name types of lazily loaded modules.
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],

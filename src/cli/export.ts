@@ -18,6 +18,7 @@ import type { Annotation } from '../shared/session.ts'
 import type { TraceDocument, TraceOptions } from '../shared/trace.ts'
 import { TRACE_FORMAT } from '../shared/trace.ts'
 import { findLesson, LESSONS } from '../renderer/src/lessons/index.ts'
+import { ENGINE_CHOICES, isEngineChoice, renderEngineFor } from './renderEngineChoice.ts'
 
 /** Usage lines of the export command. */
 export const EXPORT_USAGE = `  refscope export FILE --format svg|png|html|pdf|gif|json [--step N | --steps A..B]
@@ -44,7 +45,9 @@ built-in lesson such as lesson:basics):
   --quiet           Print nothing but errors.
   Without a step flag svg and png take the last step, html and json the whole trace, pdf and
   gif the steps where a count changes or an object is freed (at most 100 pages / 300 frames).
-  png, pdf and gif need a Chromium browser (set REFSCOPE_CHROMIUM to choose one).
+  --engine E        Browser engine for png, pdf and gif: auto (default: the installed Electron,
+                    else a system Chromium), electron or chromium. REFSCOPE_CHROMIUM picks
+                    the Chromium.
 `
 
 /** Thrown for bad command lines: printed as one line, exit code 2. */
@@ -161,6 +164,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       progress: { type: 'boolean' },
+      engine: { type: 'string' },
       'max-steps': { type: 'string' },
       timeout: { type: 'string' },
       stdin: { type: 'string' },
@@ -170,6 +174,10 @@ export async function exportCommand(args: string[]): Promise<number> {
   const format = values.format ?? ''
   if (!isFormat(format)) {
     throw new ExportUsageError(`--format needs one of ${EXPORT_FORMATS.join('|')}, got '${format}'`)
+  }
+  const engine = values.engine ?? 'auto'
+  if (!isEngineChoice(engine)) {
+    throw new ExportUsageError(`--engine needs one of ${ENGINE_CHOICES.join('|')}, got '${engine}'`)
   }
   const theme = values.theme ?? 'light'
   if (!isThemeName(theme)) throw new ExportUsageError(`--theme needs light or dark, got '${theme}'`)
@@ -213,6 +221,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       delayMs: integerFlag(values.delay, '--delay', 1),
       onProgress: progress(values.quiet ?? false, values.progress ?? false),
       signal: controller.signal,
+      openRenderEngine: renderEngineFor(engine),
     })
     const out = values.out ?? defaultOut(positionals[0]!, format, output.folder)
     writeExport(output, out)

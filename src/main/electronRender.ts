@@ -11,28 +11,13 @@
 import { BrowserWindow, session } from 'electron'
 import type { RenderProcessGoneDetails, Session, WebContents } from 'electron'
 import type { PdfPageSetup, RenderEngine } from '../export/renderEngine.ts'
+import { electronPdfOptions, writeDocumentExpression } from '../export/writeDocument.ts'
 
 /** Session of the export windows; without a `persist:` prefix it lives in memory only. */
 const EXPORT_PARTITION = 'refscope-export'
 
 /** Where export windows start: an empty page, replaced by writing into it (no URL size limit). */
 const BLANK_PAGE = 'about:blank'
-
-/**
- * Replaces the page's document with the given HTML and resolves once it and its images have
- * loaded. Data URLs cannot carry a large handout (Chromium refuses URLs over 2 MB), so the
- * document is written into the blank page instead. Kept as source text, as in rasterise.ts.
- */
-const WRITE_DOCUMENT = String.raw`(html) => new Promise((resolve) => {
-  document.open()
-  document.write(html)
-  document.close()
-  const settle = () => Promise.all(
-    Array.from(document.images, (image) => image.decode().catch(() => undefined)),
-  ).then(() => resolve(true))
-  if (document.readyState === 'complete') settle()
-  else window.addEventListener('load', settle, { once: true })
-})`
 
 /** True for the only URLs an export page may load: its blank page and inline data. */
 export function isInlineUrl(url: string): boolean {
@@ -114,21 +99,8 @@ export async function openElectronEngine(): Promise<RenderEngine> {
       const window = await hiddenWindow()
       try {
         const { webContents } = window
-        const write = `(${WRITE_DOCUMENT})(${JSON.stringify(html)})`
-        await whileAlive(webContents, webContents.executeJavaScript(write))
-        const pdf = await whileAlive(
-          webContents,
-          webContents.printToPDF({
-            pageSize: 'A4',
-            preferCSSPageSize: true,
-            printBackground: true,
-            // As playwright's page.pdf: the handout's CSS @page rule sets the margins.
-            margins: { top: 0, bottom: 0, left: 0, right: 0 },
-            displayHeaderFooter: true,
-            headerTemplate: setup.headerTemplate,
-            footerTemplate: setup.footerTemplate,
-          }),
-        )
+        await whileAlive(webContents, webContents.executeJavaScript(writeDocumentExpression(html)))
+        const pdf = await whileAlive(webContents, webContents.printToPDF(electronPdfOptions(setup)))
         return new Uint8Array(pdf)
       } finally {
         release(window)
