@@ -11,7 +11,7 @@ import { renderEngineFor } from '../../src/cli/renderEngineChoice.ts'
 import type { EngineSources } from '../../src/cli/renderEngineChoice.ts'
 import { BrowserMissingError, createExport, findChromium } from '../../src/export/index.ts'
 import { openChromiumEngine } from '../../src/export/chromiumEngine.ts'
-import type { RenderEngine } from '../../src/export/renderEngine.ts'
+import type { OpenRenderEngine, RenderEngine } from '../../src/export/renderEngine.ts'
 import { basicsTrace } from './basicsTrace.ts'
 import { pngSize } from './imageFacts.ts'
 
@@ -133,34 +133,39 @@ describe.skipIf(!chromium)('falling back for real', () => {
   }, 120_000)
 })
 
+/** Exports a 2× PNG and the handout through `open`; checks the PNG's size and the pages. */
+async function expectRendersWith(open: OpenRenderEngine): Promise<void> {
+  const doc = await basicsTrace()
+  const svg = await createExport(doc, { format: 'svg', steps: { step: 3 } })
+  const png = await createExport(doc, {
+    format: 'png',
+    steps: { step: 3 },
+    scale: 2,
+    openRenderEngine: open,
+  })
+  const width = Number(/width="(\d+)"/.exec(svg.files[0]!.data as string)![1])
+  expect(pngSize(png.files[0]!.data as Uint8Array).width).toBe(width * 2)
+  const pdf = await createExport(doc, { format: 'pdf', openRenderEngine: open })
+  const pdfFile = join(mkdtempSync(join(tmpdir(), 'refscope-engine-')), 'handout.pdf')
+  writeFileSync(pdfFile, pdf.files[0]!.data)
+  const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })
+  expect(info).toMatch(new RegExp(`^Pages:\\s+${1 + pdf.steps.length}$`, 'm'))
+  expect(execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })).toContain(
+    `1 / ${1 + pdf.steps.length}`,
+  )
+}
+
 describe.skipIf(!chromium)('the Electron engine’s protocol, against a stand-in binary', () => {
   const standIn = fileURLToPath(new URL('./fakeElectronBinary.mjs', import.meta.url))
 
   it('rasterises, prints a paged handout, reports page errors and closes the process', async () => {
-    const doc = await basicsTrace()
-    const open = renderEngineFor('electron', {
-      findElectron: () => standIn,
-      openElectron: openElectronBinaryEngine,
-      openChromium: openChromiumEngine,
-    })
-    const svg = await createExport(doc, { format: 'svg', steps: { step: 3 } })
-    const png = await createExport(doc, {
-      format: 'png',
-      steps: { step: 3 },
-      scale: 2,
-      openRenderEngine: open,
-    })
-    const width = Number(/width="(\d+)"/.exec(svg.files[0]!.data as string)![1])
-    expect(pngSize(png.files[0]!.data as Uint8Array).width).toBe(width * 2)
-    const pdf = await createExport(doc, { format: 'pdf', openRenderEngine: open })
-    const pdfFile = join(mkdtempSync(join(tmpdir(), 'refscope-engine-')), 'handout.pdf')
-    writeFileSync(pdfFile, pdf.files[0]!.data)
-    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })
-    expect(info).toMatch(new RegExp(`^Pages:\\s+${1 + pdf.steps.length}$`, 'm'))
-    expect(execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })).toContain(
-      `1 / ${1 + pdf.steps.length}`,
+    await expectRendersWith(
+      renderEngineFor('electron', {
+        findElectron: () => standIn,
+        openElectron: openElectronBinaryEngine,
+        openChromium: openChromiumEngine,
+      }),
     )
-
     const engine = await openElectronBinaryEngine(standIn)
     await expect(engine.evaluate('(() => { throw new Error("page says no") })()')).rejects.toThrow(
       'page says no',
@@ -172,19 +177,6 @@ describe.skipIf(!chromium)('the Electron engine’s protocol, against a stand-in
 
 describe.skipIf(!electron)('the installed Electron binary as the engine', () => {
   it('renders a 2× PNG and a paged handout', async () => {
-    const doc = await basicsTrace()
-    const open = renderEngineFor('electron')
-    const svg = await createExport(doc, { format: 'svg', steps: { step: 3 } })
-    const png = await createExport(doc, {
-      format: 'png',
-      steps: { step: 3 },
-      scale: 2,
-      openRenderEngine: open,
-    })
-    const width = Number(/width="(\d+)"/.exec(svg.files[0]!.data as string)![1])
-    expect(pngSize(png.files[0]!.data as Uint8Array).width).toBe(width * 2)
-    const pdf = await createExport(doc, { format: 'pdf', openRenderEngine: open })
-    const bytes = pdf.files[0]!.data as Uint8Array
-    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-')
+    await expectRendersWith(renderEngineFor('electron'))
   }, 180_000)
 })
