@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { Download, Locator, Page } from '@playwright/test'
+import { strFromU8, unzipSync } from 'fflate'
 import type { ExportProgress } from '../../src/shared/ipc'
 import { gifFacts, pngSize } from '../../tests/export/imageFacts'
 import {
@@ -397,4 +398,26 @@ test('each format proposes its natural steps, and an explicit choice stays', asy
   await steps.selectOption('range')
   await format.selectOption('gif')
   await expect(steps).toHaveValue('range')
+})
+
+test('a range of SVG steps downloads as one zip of step files', async ({ page, host }) => {
+  await openBasics(page, host)
+  await fileCommand(page, 'export')
+  const dialog = page.getByTestId('export-dialog')
+  await dialog.getByLabel('Format').selectOption('svg')
+  await dialog.getByLabel('Steps').selectOption('range')
+  await dialog.getByLabel('From step').fill('2')
+  await dialog.getByLabel('To step').fill('5')
+  const downloading = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT })
+  await dialog.getByRole('button', { name: 'Export file' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('basics-svg.zip')
+  const entries = unzipSync(readFileSync(await download.path()))
+  expect(Object.keys(entries)).toEqual(
+    [1, 2, 3, 4].map((position) => `basics-svg/step-000${position}.svg`),
+  )
+  const indexes = Object.values(entries).map(
+    (bytes) => /data-step-index="(\d+)"/.exec(strFromU8(bytes))?.[1],
+  )
+  expect(indexes).toEqual(['2', '3', '4', '5'])
 })

@@ -1,8 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { zipOf } from '../../src/renderer/src/logic/download'
 import {
   downloadName,
   drawingOptionsFor,
+  folderName,
   ExportChoiceError,
   naturalSteps,
   stepsFor,
@@ -249,8 +252,19 @@ describe('export choice', () => {
   })
 
   it('names downloads after the session', () => {
-    expect(downloadName('basics.refscope', 'step-0001.svg', false)).toBe('basics.svg')
-    expect(downloadName('basics', 'player.html', false)).toBe('basics.html')
-    expect(downloadName('basics.refscope', 'step-0002.svg', true)).toBe('basics-step-0002.svg')
+    expect(downloadName('basics.refscope', 'step-0001.svg')).toBe('basics.svg')
+    expect(downloadName('basics', 'player.html')).toBe('basics.html')
+    expect(downloadName('', 'handout.pdf')).toBe('refscope.pdf')
+    expect(folderName('basics.refscope', 'png')).toBe('basics-png')
+  })
+
+  it('packs a several-file export into one zip inside its folder', () => {
+    const zip = zipOf('basics-svg', [
+      { name: 'step-0001.svg', base64: btoa('<svg id="a"/>') },
+      { name: 'step-0002.svg', base64: btoa('<svg id="b"/>') },
+    ])
+    const entries = unzipSync(zip)
+    expect(Object.keys(entries)).toEqual(['basics-svg/step-0001.svg', 'basics-svg/step-0002.svg'])
+    expect(strFromU8(entries['basics-svg/step-0002.svg']!)).toBe('<svg id="b"/>')
   })
 })

@@ -1,3 +1,5 @@
+import { zipSync } from 'fflate'
+
 /** Offers text to the user as a file download. */
 export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type }))
@@ -47,14 +49,30 @@ export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-/** Offers base64-encoded bytes to the user as a file download. */
-export function downloadBase64(fileName: string, base64: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytesFromBase64(base64)], { type: mimeTypeOf(fileName) }),
-  )
+/** Offers bytes to the user as a file download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeTypeOf(fileName) }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** Offers base64-encoded bytes to the user as a file download. */
+export function downloadBase64(fileName: string, base64: string): void {
+  downloadBytes(fileName, bytesFromBase64(base64))
+}
+
+/**
+ * One zip of several base64-encoded files, all inside `folder/` (browsers ask before a page
+ * downloads many files at once, so a range of diagrams comes as one archive).
+ */
+export function zipOf(
+  folder: string,
+  files: ReadonlyArray<{ name: string; base64: string }>,
+): Uint8Array<ArrayBuffer> {
+  const entries: Record<string, Uint8Array> = {}
+  for (const file of files) entries[`${folder}/${file.name}`] = bytesFromBase64(file.base64)
+  return zipSync(entries) as Uint8Array<ArrayBuffer>
 }
