@@ -17,6 +17,7 @@ import type {
   RecoveryInfo,
   SaveSessionRequest,
 } from '../shared/ipc.ts'
+import { downloadName, folderName } from '../shared/exportNames.ts'
 import { Autosave, isProcessAlive, listAutosaveSlots } from './autosave.ts'
 import { RecentSessions } from './recentSessions.ts'
 import type { HostClient, TraceService } from './traceService.ts'
@@ -199,7 +200,11 @@ export class AppFiles {
       controller.signal.throwIfAborted()
       if (request.saveToFile) {
         if (!this.native) throw new Error('This host returns exports as downloads')
-        const suggested = output.folder ? 'export' : output.files[0]!.name
+        // Named after the session, as the browser host names its downloads.
+        const stem = request.fileStem ?? 'refscope'
+        const suggested = output.folder
+          ? folderName(stem, request.format)
+          : downloadName(stem, output.files[0]!.name)
         const path = await this.native.chooseExportPath(client, suggested)
         // Written atomically: a temp file (or folder) renamed into place.
         if (path) writeExport(output, path)

@@ -166,6 +166,8 @@ export interface ExportCreateRequest {
   annotations?: Annotation[]
   /** Write to a path chosen in a native dialog instead of returning the bytes (Electron). */
   saveToFile?: boolean
+  /** The session's name without extension, which the save dialog suggests (`basics.pdf`). */
+  fileStem?: string
 }
 
 /** One exported file, base64-encoded. */

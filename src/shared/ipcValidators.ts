@@ -2,6 +2,7 @@
  * Runtime checks for every request of the IPC contract. Hosts run them before acting:
  * a renderer is untrusted input as far as the host is concerned.
  */
+import { isPlainFileName } from './exportNames.ts'
 import type { TraceOptions } from './trace.ts'
 import {
   EXPORT_FORMATS,
@@ -186,6 +187,7 @@ export function isExportCreateRequest(value: unknown): value is ExportCreateRequ
     'title',
     'annotations',
     'saveToFile',
+    'fileStem',
   ]
   if (!isPlainObject(value) || !hasOnlyKeys(value, keys)) return false
   if (!isExportId(value.exportId) || !isRunId(value.runId)) return false
@@ -196,6 +198,9 @@ export function isExportCreateRequest(value: unknown): value is ExportCreateRequ
   if (value.codeExcerpt !== undefined && typeof value.codeExcerpt !== 'boolean') return false
   if (value.title !== undefined && !isShortString(value.title, 1000)) return false
   if (value.saveToFile !== undefined && typeof value.saveToFile !== 'boolean') return false
+  if (value.fileStem !== undefined) {
+    if (typeof value.fileStem !== 'string' || !isPlainFileName(value.fileStem)) return false
+  }
   return value.annotations === undefined || isAnnotationList(value.annotations)
 }
 

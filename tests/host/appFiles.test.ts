@@ -165,11 +165,15 @@ describe('AppFiles', () => {
   it('saves exports to the path a native dialog chose, or nothing when cancelled', async () => {
     const target = join(dir, 'out.json')
     let answer: string | null = target
+    const suggested: string[] = []
     const native: NativeFiles = {
       saveSession: async () => null,
       openSession: async () => null,
       adoptSession: () => {},
-      chooseExportPath: async () => answer,
+      chooseExportPath: async (_client, suggestedName) => {
+        suggested.push(suggestedName)
+        return answer
+      },
     }
     const dispatch = createDispatch(service, new AppFiles(service, dir, native))
     const a = client('a')
@@ -185,6 +189,16 @@ describe('AppFiles', () => {
     answer = null
     const cancelled = await dispatch(a, 'export:create', { ...request, exportId: 2 })
     expect(cancelled.savedTo).toBeNull()
+    // The dialog suggests names after the session, as downloads are named.
+    await dispatch(a, 'export:create', { ...request, exportId: 3, fileStem: 'basics' })
+    await dispatch(a, 'export:create', {
+      ...request,
+      exportId: 4,
+      format: 'svg',
+      steps: { range: { from: 0, to: 0 } },
+      fileStem: 'basics',
+    })
+    expect(suggested).toEqual(['refscope.json', 'refscope.json', 'basics.json', 'basics-svg'])
   })
 
   it('refuses native dialogs and saved exports in a host without them', async () => {

@@ -2,10 +2,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { zipOf } from '../../src/renderer/src/logic/download'
+import { downloadName, folderName } from '../../src/shared/exportNames'
 import {
-  downloadName,
   drawingOptionsFor,
-  folderName,
   ExportChoiceError,
   naturalSteps,
   stepsFor,

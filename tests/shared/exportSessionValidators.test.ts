@@ -123,6 +123,10 @@ describe('window state and native file requests', () => {
     const base = { exportId: 1, runId: 2, format: 'pdf' }
     expect(isExportCreateRequest({ ...base, saveToFile: true })).toBe(true)
     expect(isExportCreateRequest({ ...base, saveToFile: 'yes' })).toBe(false)
+    expect(isExportCreateRequest({ ...base, saveToFile: true, fileStem: 'basics' })).toBe(true)
+    for (const fileStem of ['', '..', '.', '../basics', 'a/b', 'a\\b', 'x'.repeat(256), 7]) {
+      expect(isExportCreateRequest({ ...base, fileStem }), String(fileStem)).toBe(false)
+    }
   })
 
   it('take a code excerpt flag on exports, as a boolean only', () => {

@@ -85,18 +85,3 @@ export function drawingOptionsFor(
     ...(hasCodeExcerpt(choice.format) ? { codeExcerpt: choice.codeExcerpt } : {}),
   }
 }
-
-/** The session's name without `.refscope` (or `refscope` when it has none). */
-function stemOf(base: string): string {
-  return base.replace(/\.refscope$/, '') || 'refscope'
-}
-
-/** The downloaded file's name: the session's name with the format's extension. */
-export function downloadName(base: string, fileName: string): string {
-  return stemOf(base) + fileName.slice(fileName.lastIndexOf('.'))
-}
-
-/** The folder (and zip) name of a several-file export: `basics-svg`. */
-export function folderName(base: string, format: ExportFormatName): string {
-  return `${stemOf(base)}-${format}`
-}
