@@ -90,6 +90,21 @@ function describeFiles(executablePath: string): void {
     })
   })
 
+  test('exports a PDF handout in Electron’s own engine to the path the dialog chose', async () => {
+    const target = join(work, 'handout.pdf')
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as never
+    }, target)
+    await fileCommand(page, 'export')
+    const exportDialog = page.getByTestId('export-dialog')
+    await exportDialog.getByLabel('Format').selectOption('pdf')
+    await expect(exportDialog.getByLabel('Steps')).toHaveValue('anyChange')
+    await exportDialog.getByRole('button', { name: 'Export file' }).click()
+    await expect.poll(() => existsSync(target), { timeout: 120_000 }).toBe(true)
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
+    await expect(exportDialog).toBeHidden()
+  })
+
   test('closing with unsaved changes asks Save / Don’t Save / Cancel; Cancel keeps it', async () => {
     await page.getByRole('button', { name: 'Add note', exact: true }).click()
     await page.getByLabel('Note text').fill('unsaved')
