@@ -18,7 +18,7 @@ import type {
   SaveSessionRequest,
 } from '../shared/ipc.ts'
 import { downloadName, folderName } from '../shared/exportNames.ts'
-import { Autosave, isProcessAlive, listAutosaveSlots } from './autosave.ts'
+import { Autosave, isHostAlive, listAutosaveSlots, startHeartbeat } from './autosave.ts'
 import { RecentSessions } from './recentSessions.ts'
 import type { HostClient, TraceService } from './traceService.ts'
 
@@ -49,6 +49,7 @@ export class AppFiles {
   private readonly autosaves = new Map<string, Autosave>()
   private readonly recent: RecentSessions
   private readonly recentListeners = new Set<(list: RecentSession[]) => void>()
+  private readonly stopHeartbeat: () => void
   private readonly exports = new Map<string, AbortController>()
   private readonly states = new Map<string, DocumentState>()
   private readonly stateListeners = new Set<(clientId: string, state: DocumentState) => void>()
@@ -66,6 +67,8 @@ export class AppFiles {
   ) {
     mkdirSync(dataDir, { recursive: true })
     this.recent = new RecentSessions(dataDir)
+    // Other hosts sharing the folder leave this one's autosaves alone while it beats.
+    this.stopHeartbeat = startHeartbeat(dataDir)
   }
 
   /** `session:state`: remembers whether the client has unsaved changes. */
@@ -256,7 +259,8 @@ export class AppFiles {
     for (const { slot, hostPid } of listAutosaveSlots(this.dataDir)) {
       if (owned.has(slot)) continue
       // Another host process that still runs owns its slots.
-      if (hostPid !== null && hostPid !== process.pid && isProcessAlive(hostPid)) continue
+      if (hostPid !== null && hostPid !== process.pid && isHostAlive(this.dataDir, hostPid))
+        continue
       const autosave = new Autosave(this.dataDir, slot)
       const found = autosave.recover()
       if (!found) continue
@@ -276,8 +280,9 @@ export class AppFiles {
     return autosave
   }
 
-  /** Cancels every export in progress. */
+  /** Cancels every export in progress and stops marking this host alive. */
   dispose(): void {
+    this.stopHeartbeat()
     for (const controller of this.exports.values()) controller.abort()
     this.exports.clear()
   }

@@ -2,7 +2,7 @@
  * Autosave and crash recovery: unsaved code and annotations are written to the user-data folder
  * every few seconds; the next launch offers what a crash or kill left behind.
  */
-import { readFileSync, readdirSync, rmSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../export/atomicWrite.ts'
 import { parseSession, serializeSession } from '../shared/session.ts'
@@ -66,14 +66,50 @@ export function listAutosaveSlots(folder: string): AutosaveSlot[] {
   return slots.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
 }
 
-/** True when process `pid` still runs (so its autosaves belong to a live window). */
-export function isProcessAlive(pid: number): boolean {
+/** How often a running host marks itself alive in the data folder. */
+export const HEARTBEAT_EVERY_MS = 10_000
+
+/** A heartbeat older than this is a host that is gone (whatever now runs under its pid). */
+const HEARTBEAT_STALE_MS = 3 * HEARTBEAT_EVERY_MS
+
+function heartbeatPath(folder: string, pid: number): string {
+  return join(folder, `host-${pid}.alive`)
+}
+
+/** Marks this process as a live host in `folder`, now and every few seconds, until stopped. */
+export function startHeartbeat(folder: string): () => void {
+  const path = heartbeatPath(folder, process.pid)
+  const beat = (): void => writeFileSync(path, new Date().toISOString() + '\n')
+  beat()
+  const timer = setInterval(() => {
+    try {
+      beat()
+    } catch {
+      // the folder may be gone (tests, a removed data folder); the next beat tries again
+    }
+  }, HEARTBEAT_EVERY_MS)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    rmSync(path, { force: true })
+  }
+}
+
+/**
+ * True when the host process `pid` still runs: the process exists and its heartbeat in
+ * `folder` is fresh. The heartbeat guards against a reused pid hiding a crashed host's work.
+ */
+export function isHostAlive(folder: string, pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false
+  }
+  try {
+    return Date.now() - statSync(heartbeatPath(folder, pid)).mtimeMs < HEARTBEAT_STALE_MS
+  } catch {
+    return false
   }
 }
 

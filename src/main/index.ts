@@ -109,5 +109,6 @@ app.on('will-quit', (event) => {
   // Let the engine's workers stop cleanly before the process exits.
   event.preventDefault()
   disposed = true
+  files?.dispose()
   void service.dispose().finally(() => app.quit())
 })

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { AppFiles, type NativeFiles } from '../../src/host/appFiles.ts'
+import { isHostAlive } from '../../src/host/autosave.ts'
 import { createDispatch } from '../../src/host/dispatch.ts'
 import { TraceService, type HostClient } from '../../src/host/traceService.ts'
 import type { ExportProgress, SessionState } from '../../src/shared/ipc.ts'
@@ -73,17 +74,32 @@ describe('AppFiles', () => {
     expect(new AppFiles(service, dir).recover(client('e'))?.session.code).toBe('a = 1\n')
   })
 
+  it('marks its host alive in the data folder until disposed', () => {
+    const files = new AppFiles(service, dir)
+    expect(isHostAlive(dir, process.pid)).toBe(true)
+    files.dispose()
+    expect(isHostAlive(dir, process.pid)).toBe(false)
+    expect(existsSync(join(dir, `host-${process.pid}.alive`))).toBe(false)
+  })
+
   it('leaves the autosaves of another live host process alone', () => {
     const files = new AppFiles(service, dir)
     files.save(client('a'), { session: state('a = 1\n'), fileName: null })
     const meta = readdirSync(dir).find((name) => /^autosave-.*\.json$/.test(name))!
     const written = JSON.parse(readFileSync(join(dir, meta), 'utf8'))
-    // The parent of this test process is alive and is not this process.
+    // The parent of this test process is alive and is not this process: a host while it beats.
     writeFileSync(join(dir, meta), JSON.stringify({ ...written, hostPid: process.ppid }))
+    const heartbeat = join(dir, `host-${process.ppid}.alive`)
+    writeFileSync(heartbeat, '')
     expect(new AppFiles(service, dir).recover(client('x'))).toBeNull()
+    // A stale heartbeat means the pid now belongs to something else: the work is offered.
+    const longAgo = new Date(Date.now() - 3_600_000)
+    utimesSync(heartbeat, longAgo, longAgo)
+    expect(new AppFiles(service, dir).recover(client('y'))?.session.code).toBe('a = 1\n')
     // A host that is gone leaves its work to whoever comes next.
     writeFileSync(join(dir, meta), JSON.stringify({ ...written, hostPid: 2 ** 22 + 1 }))
-    expect(new AppFiles(service, dir).recover(client('x'))?.session.code).toBe('a = 1\n')
+    writeFileSync(join(dir, `host-${2 ** 22 + 1}.alive`), '')
+    expect(new AppFiles(service, dir).recover(client('z'))?.session.code).toBe('a = 1\n')
   })
 
   it('exports a finished run through the dispatcher as base64 files', async () => {
