@@ -135,10 +135,12 @@ export class AppFiles {
     let opened
     try {
       opened = this.recent.open(id)
-    } finally {
-      // A file that is gone was dropped from the list either way.
+    } catch (error) {
+      // A file that is gone has been dropped from the list: the menu shows that.
       this.notifyRecent(this.recent.list())
+      throw error
     }
+    // A file opened by path moves to the top; a kept copy leaves the list as it was.
     if (opened.path !== null) {
       this.native?.adoptSession(client, opened.path, opened.text)
       this.notifyRecent(this.recent.rememberPath(opened.path))

@@ -14,6 +14,8 @@ import { createNativeFiles, windowOf } from '../../src/main/nativeFiles.ts'
 import { emptySession, serializeSession } from '../../src/shared/session.ts'
 import { FakeBrowserWindow, app, dialog, resetElectronFake } from './electronFake.ts'
 
+import { clientOf } from './shellFixtures.ts'
+
 vi.mock('electron', () => import('./electronFake.ts'))
 
 let folder: string
@@ -24,7 +26,7 @@ beforeEach(() => {
   resetElectronFake()
   folder = mkdtempSync(join(tmpdir(), 'refscope-native-files-'))
   window = new FakeBrowserWindow()
-  client = { id: `wc-${window.webContents.id}`, emit: () => {} }
+  client = clientOf(window)
 })
 
 /** A valid session file's text (saved at a fixed time, so equal code gives equal text). */
@@ -124,7 +126,7 @@ describe('saving a session', () => {
   it('remembers paths per window', async () => {
     const files = createNativeFiles()
     const other = new FakeBrowserWindow()
-    const otherClient = { id: `wc-${other.webContents.id}`, emit: () => {} }
+    const otherClient = clientOf(other)
     answerSave(join(folder, 'mine.refscope'))
     await files.saveSession(client, { text: 'mine', saveAs: false, suggestedName: 'a.refscope' })
     answerSave(join(folder, 'theirs.refscope'))

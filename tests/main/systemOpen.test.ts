@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppFiles } from '../../src/host/appFiles.ts'
-import { TraceService } from '../../src/host/traceService.ts'
+import type { AppFiles } from '../../src/host/appFiles.ts'
 import { openFromSystem, sessionArguments } from '../../src/main/systemOpen.ts'
 import { emptySession, serializeSession } from '../../src/shared/session.ts'
-import { FakeEngine } from '../host/fakeEngine.ts'
 import { FakeBrowserWindow, resetElectronFake } from './electronFake.ts'
+
+import { appFilesIn } from './shellFixtures.ts'
 
 vi.mock('electron', () => import('./electronFake.ts'))
 
@@ -19,7 +19,7 @@ let files: AppFiles
 beforeEach(() => {
   resetElectronFake()
   dir = mkdtempSync(join(tmpdir(), 'refscope-system-open-'))
-  files = new AppFiles(new TraceService({ createEngine: () => new FakeEngine() }), dir)
+  files = appFilesIn(dir)
 })
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }))

@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppFiles } from '../../src/host/appFiles.ts'
-import { TraceService } from '../../src/host/traceService.ts'
+import type { AppFiles } from '../../src/host/appFiles.ts'
 import type { HostClient } from '../../src/host/traceService.ts'
 import { guardClose, lockDownContents } from '../../src/main/window.ts'
 import { emptySession } from '../../src/shared/session.ts'
-import { FakeEngine } from '../host/fakeEngine.ts'
 import {
   APP_PAGE,
   FakeBrowserWindow,
@@ -15,6 +13,8 @@ import {
   dialog,
   resetElectronFake,
 } from './electronFake.ts'
+
+import { appFilesIn, clientOf } from './shellFixtures.ts'
 
 vi.mock('electron', () => import('./electronFake.ts'))
 
@@ -34,9 +34,9 @@ let client: HostClient
 beforeEach(() => {
   resetElectronFake()
   dir = mkdtempSync(join(tmpdir(), 'refscope-window-'))
-  files = new AppFiles(new TraceService({ createEngine: () => new FakeEngine() }), dir)
+  files = appFilesIn(dir)
   window = new FakeBrowserWindow()
-  client = { id: `wc-${window.webContents.id}`, emit: () => {} }
+  client = clientOf(window)
   guardClose(window as unknown as BrowserWindow, files)
 })
 
@@ -54,7 +54,7 @@ function editUnsaved(fileName: string | null = 'lesson.refscope'): void {
 
 /** Whether a fresh host (the next launch) would be offered unsaved work. */
 function nextLaunchRecovers(): boolean {
-  const nextLaunch = new AppFiles(new TraceService({ createEngine: () => new FakeEngine() }), dir)
+  const nextLaunch = appFilesIn(dir)
   return nextLaunch.recover({ id: 'next-launch' }) !== null
 }
 
